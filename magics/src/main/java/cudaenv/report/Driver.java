@@ -1,0 +1,50 @@
+package cudaenv.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The NVIDIA driver as this machine shows it.
+ *
+ * @param loaded              a usable libcuda or NVML answered
+ * @param version             driver version string (NVML, else /proc, else libcuda's file name)
+ * @param cudaVersion         highest CUDA the driver supports, "major.minor" (cuDriverGetVersion)
+ * @param source              where {@code version} came from: nvml | proc | libcuda-file
+ * @param kernelModuleVersion what /proc/driver/nvidia/version says the loaded kernel module is
+ * @param nvmlVersion         nvmlSystemGetNVMLVersion, which answers even without a kernel module
+ * @param libcudaPath         the libcuda.so.1 that loads (real path inside the root)
+ * @param cuInit              cuInit(0)'s result by name, e.g. CUDA_SUCCESS, CUDA_ERROR_NO_DEVICE
+ * @param nvmlInit            nvmlInit_v2's result by name, e.g. NVML_SUCCESS, NVML_ERROR_DRIVER_NOT_LOADED
+ * @param deviceNodes         /dev/nvidia* present (they prove little: root creates them on demand)
+ * @param kernelModuleLoaded  /proc/driver/nvidia or /sys/module/nvidia exists
+ */
+public record Driver(
+        boolean loaded,
+        Optional<String> version,
+        Optional<String> cudaVersion,
+        Optional<String> source,
+        Optional<String> kernelModuleVersion,
+        Optional<String> nvmlVersion,
+        Optional<String> libcudaPath,
+        Optional<String> cuInit,
+        Optional<String> nvmlInit,
+        List<String> deviceNodes,
+        boolean kernelModuleLoaded) {
+
+    public Driver {
+        version = Lists.opt(version);
+        cudaVersion = Lists.opt(cudaVersion);
+        source = Lists.opt(source);
+        kernelModuleVersion = Lists.opt(kernelModuleVersion);
+        nvmlVersion = Lists.opt(nvmlVersion);
+        libcudaPath = Lists.opt(libcudaPath);
+        cuInit = Lists.opt(cuInit);
+        nvmlInit = Lists.opt(nvmlInit);
+        deviceNodes = Lists.of(deviceNodes);
+    }
+
+    public static Driver absent() {
+        return new Driver(false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), false);
+    }
+}

@@ -1,0 +1,42 @@
+package cudaenv.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One GPU, from libcuda and NVML matched by UUID. Live counters (memory used, utilisation, temperature,
+ * power) come from NVML and are empty when it could not be asked.
+ */
+public record Gpu(
+        int index,
+        String name,
+        String uuid,
+        String computeCapability,
+        long memoryTotalBytes,
+        String pciBusId,
+        Optional<Long> memoryUsedBytes,
+        Optional<Integer> utilizationPercent,
+        Optional<Integer> memoryUtilizationPercent,
+        Optional<Integer> temperatureC,
+        Optional<Double> powerWatts,
+        Optional<String> migMode,
+        List<GpuProcess> processes) {
+
+    public Gpu {
+        name = name == null ? "" : name;
+        uuid = uuid == null ? "" : uuid;
+        computeCapability = computeCapability == null ? "" : computeCapability;
+        pciBusId = pciBusId == null ? "" : pciBusId;
+        memoryUsedBytes = Lists.opt(memoryUsedBytes);
+        utilizationPercent = Lists.opt(utilizationPercent);
+        memoryUtilizationPercent = Lists.opt(memoryUtilizationPercent);
+        temperatureC = Lists.opt(temperatureC);
+        powerWatts = Lists.opt(powerWatts);
+        migMode = Lists.opt(migMode);
+        processes = Lists.of(processes);
+    }
+
+    /** A process using the GPU, as NVML lists it. */
+    public record GpuProcess(long pid, long usedMemoryBytes) {
+    }
+}

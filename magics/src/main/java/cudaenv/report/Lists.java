@@ -1,0 +1,23 @@
+package cudaenv.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Null-to-empty for record components: JSON from older or foreign writers may omit any field. */
+final class Lists {
+    private Lists() {
+    }
+
+    static <T> List<T> of(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    static <K, V> Map<K, V> of(Map<K, V> map) {
+        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(map));
+    }
+
+    static <T> Optional<T> opt(Optional<T> value) {
+        return value == null ? Optional.empty() : value;
+    }
+}

@@ -1,0 +1,65 @@
+package cudaenv.report;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonElement;
+
+import java.util.Optional;
+
+/** The report as JSON, both ways: the one codec for saved files, the command line and the magics. */
+public final class ReportJson {
+    private static final Gson PRETTY = builder().setPrettyPrinting().create();
+    private static final Gson COMPACT = builder().create();
+
+    private ReportJson() {
+    }
+
+    private static GsonBuilder builder() {
+        return new GsonBuilder()
+                .serializeNulls()
+                .disableHtmlEscaping()
+                .registerTypeAdapterFactory(new OptionalAdapterFactory());
+    }
+
+    public static String pretty(Report report) {
+        return PRETTY.toJson(report);
+    }
+
+    /** One line, for JSON-lines streams (pod logs, fleet collection). */
+    public static String compact(Report report) {
+        return COMPACT.toJson(report);
+    }
+
+    public static JsonElement tree(Report report) {
+        return COMPACT.toJsonTree(report);
+    }
+
+    /** Reads a report; a document that is not one comes back as an error value naming what is wrong. */
+    public static Result read(String json) {
+        try {
+            JsonElement tree = COMPACT.fromJson(json, JsonElement.class);
+            if (tree == null || !tree.isJsonObject()) {
+                return Result.failure("not a JSON object");
+            }
+            if (!tree.getAsJsonObject().has("schemaVersion")) {
+                return Result.failure("no schemaVersion: not a cudaenv report");
+            }
+            return Result.success(COMPACT.fromJson(tree, Report.class));
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return Result.failure("not valid report JSON: " + why.lines().findFirst().orElse(why));
+        }
+    }
+
+    /** A report or the reason there is none. */
+    public record Result(Optional<Report> report, Optional<String> error) {
+        static Result success(Report r) {
+            return new Result(Optional.of(r), Optional.empty());
+        }
+
+        static Result failure(String why) {
+            return new Result(Optional.empty(), Optional.of(why));
+        }
+    }
+}
