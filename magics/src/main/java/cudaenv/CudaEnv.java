@@ -1,0 +1,26 @@
+package cudaenv;
+
+import cudaenv.diagnose.Diagnosis;
+import cudaenv.elf.BinaryScan;
+import cudaenv.probe.MachineProbe;
+import cudaenv.report.Report;
+
+/**
+ * The Java API: the same report the magics and the command line show. The flow is one way:
+ * discover and probe (facts) -> read binaries (facts) -> diagnose (findings, verdict) -> render elsewhere.
+ */
+public final class CudaEnv {
+    private CudaEnv() {
+    }
+
+    /** The report of this machine. */
+    public static Report report() {
+        return report(ReportOptions.thisMachine());
+    }
+
+    public static Report report(ReportOptions options) {
+        Report facts = MachineProbe.collect(options);
+        Report withBinaries = BinaryScan.scan(facts, options);
+        return Diagnosis.diagnose(withBinaries, options);
+    }
+}
