@@ -1,15 +1,22 @@
 package cudaenv.diagnose;
 
 import cudaenv.ReportOptions;
+import cudaenv.report.Finding;
 import cudaenv.report.Report;
+
+import java.util.Comparator;
+import java.util.List;
 
 /** From facts to findings, a verdict and the framework builds that would run here. */
 public final class Diagnosis {
     private Diagnosis() {
     }
 
-    // Placeholder until the rules land: facts pass through undiagnosed.
     public static Report diagnose(Report facts, ReportOptions options) {
-        return facts;
+        List<Finding> findings = Rules.all().stream()
+                .flatMap(rule -> rule.apply(facts).stream())
+                .sorted(Comparator.comparing(Finding::severity))
+                .toList();
+        return facts.withDiagnosis(findings, facts.verdict(), facts.builds());
     }
 }
