@@ -167,6 +167,11 @@ public final class SimulatedMachine {
     }
 
     public SimulatedMachine cudnn(String version, int builtForCuda, String dir) {
+        return cudnn(version, builtForCuda, dir, false);
+    }
+
+    /** @param bySoname files named by soname only, as pip's wheels ship them */
+    private SimulatedMachine cudnn(String version, int builtForCuda, String dir, boolean bySoname) {
         int[] v = numbers(version);
         int encoded = v[0] >= 9 ? v[0] * 10000 + v[1] * 100 + v[2] : v[0] * 1000 + v[1] * 100 + v[2];
         String soname = "libcudnn.so." + v[0];
@@ -180,12 +185,13 @@ public final class SimulatedMachine {
             if (cudnnHangs) {
                 macros.put("CUDNN_HANG", "");
             }
-            place(dir, "libcudnn.so." + version, soname, "cudnn.c", macros);
+            place(dir, bySoname ? soname : "libcudnn.so." + version, soname, "cudnn.c", macros);
             List<String> parts = v[0] >= 9
                     ? List.of("graph", "engines_precompiled", "engines_runtime_compiled", "heuristic", "ops", "cnn", "adv")
                     : List.of("ops_infer", "ops_train", "cnn_infer", "cnn_train", "adv_infer", "adv_train");
             for (String part : parts) {
-                place(dir, "libcudnn_" + part + ".so." + version, "libcudnn_" + part + ".so." + v[0], "empty.c",
+                String partSoname = "libcudnn_" + part + ".so." + v[0];
+                place(dir, bySoname ? partSoname : "libcudnn_" + part + ".so." + version, partSoname, "empty.c",
                         Map.of());
             }
         });
@@ -208,9 +214,13 @@ public final class SimulatedMachine {
     }
 
     public SimulatedMachine nccl(String version, String dir) {
+        return nccl(version, dir, false);
+    }
+
+    private SimulatedMachine nccl(String version, String dir, boolean bySoname) {
         int[] v = numbers(version);
         int encoded = v[0] <= 2 && v[1] <= 8 ? v[0] * 1000 + v[1] * 100 + v[2] : v[0] * 10000 + v[1] * 100 + v[2];
-        placements.add(() -> place(dir, "libnccl.so." + version, "libnccl.so." + v[0], "nccl.c",
+        placements.add(() -> place(dir, "libnccl.so." + (bySoname ? v[0] : version), "libnccl.so." + v[0], "nccl.c",
                 Map.of("NCCL_VERSION_VALUE", Integer.toString(encoded))));
         return this;
     }
@@ -221,8 +231,12 @@ public final class SimulatedMachine {
     }
 
     public SimulatedMachine cublas(String version, String dir) {
+        return cublas(version, dir, false);
+    }
+
+    private SimulatedMachine cublas(String version, String dir, boolean bySoname) {
         int[] v = numbers(version);
-        placements.add(() -> place(dir, "libcublas.so." + version, "libcublas.so." + v[0], "cublas.c",
+        placements.add(() -> place(dir, "libcublas.so." + (bySoname ? v[0] : version), "libcublas.so." + v[0], "cublas.c",
                 Map.of("VERSION_MAJOR", Integer.toString(v[0]), "VERSION_MINOR", Integer.toString(v[1]),
                         "VERSION_PATCH", Integer.toString(v.length > 2 ? v[2] : 0))));
         return this;
@@ -234,9 +248,13 @@ public final class SimulatedMachine {
     }
 
     public SimulatedMachine nvrtc(String version, String dir) {
+        return nvrtc(version, dir, false);
+    }
+
+    private SimulatedMachine nvrtc(String version, String dir, boolean bySoname) {
         int[] v = numbers(version);
         String soname = v[0] == 11 ? "libnvrtc.so.11.2" : "libnvrtc.so." + v[0];
-        placements.add(() -> place(dir, "libnvrtc.so." + version, soname, "nvrtc.c",
+        placements.add(() -> place(dir, bySoname ? soname : "libnvrtc.so." + version, soname, "nvrtc.c",
                 Map.of("VERSION_MAJOR", Integer.toString(v[0]), "VERSION_MINOR", Integer.toString(v[1]))));
         return this;
     }
@@ -253,10 +271,10 @@ public final class SimulatedMachine {
             String soname = major == 11 ? "libcudart.so.11.0" : "libcudart.so." + major;
             place(nv + "cuda_runtime/lib", soname, soname, "cudart.c", cudartMacros(numbers(cudartVersion)));
         });
-        cudnn(cudnnVersion, cudnnBuiltFor, nv + "cudnn/lib");
-        nccl(ncclVersion, nv + "nccl/lib");
-        cublas(major + ".0.0", nv + "cublas/lib");
-        nvrtc(cudartVersion, nv + "cuda_nvrtc/lib");
+        cudnn(cudnnVersion, cudnnBuiltFor, nv + "cudnn/lib", true);
+        nccl(ncclVersion, nv + "nccl/lib", true);
+        cublas(major + ".0.0", nv + "cublas/lib", true);
+        nvrtc(cudartVersion, nv + "cuda_nvrtc/lib", true);
         return this;
     }
 
