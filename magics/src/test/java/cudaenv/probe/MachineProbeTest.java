@@ -47,7 +47,7 @@ class MachineProbeTest {
                 .cudaToolkit("12.2.140")
                 .cudnn("8.9.7", 12020).nccl("2.19.3")
                 .torch("2.1.2+cu121", "12.1")
-                .env("CUDA_VISIBLE_DEVICES", "0").env("HF_TOKEN", "hf_secret_value")
+                .env("CUDA_VISIBLE_DEVICES", "0").env("NVIDIA_API_KEY", "nvapi-secret-value")
                 .build();
         Report r = MachineProbe.collect(m.options(), pool);
 
@@ -82,12 +82,12 @@ class MachineProbeTest {
         assertEquals(List.of(new Framework("torch", Optional.of("2.1.2+cu121"), Optional.of("12.1"),
                 SimulatedMachine.PIP + "/torch", Optional.empty())), r.frameworks());
         assertEquals(new Container(false, Optional.empty(), true,
-                Map.of("CUDA_VISIBLE_DEVICES", "0"), List.of()), r.container());
+                Map.of("CUDA_VISIBLE_DEVICES", "0", "NVIDIA_API_KEY", "<redacted>"), List.of()), r.container());
         assertEquals("gpu-a100", r.host().hostname());
         assertEquals("Ubuntu 22.04.4 LTS", r.host().os());
         assertEquals("5.15.0-91-generic", r.host().kernel());
         assertTrue(r.probes().contains(new ProbeCall("cuda", "cuInit", "CUDA_SUCCESS", call(r, "cuda", "cuInit").micros())));
-        assertFalse(ReportJson.compact(r).contains("hf_secret_value"), "secret values never enter the report");
+        assertFalse(ReportJson.compact(r).contains("nvapi-secret-value"), "secret values never enter the report");
     }
 
     @Test
@@ -124,6 +124,36 @@ class MachineProbeTest {
         assertEquals(Optional.of("12.4"), only(r, wheels + "cuda_nvrtc/lib/libnvrtc.so.12").version());
         assertEquals(Optional.empty(), r.toolkit().home(), "wheels bring no toolkit");
         assertEquals(Optional.of("12.4"), r.frameworks().get(0).cuda());
+    }
+
+    @Test
+    void kernelModuleAndLibrariesOfDifferentVersionsFallBackToProcForTheVersion() {
+        SimulatedMachine.Machine m = SimulatedMachine.in(dir)
+                .driver("535.113.01", 12020)
+                .gpu("NVIDIA A100-PCIE-40GB", "8.0", 40 * GIB, A100_UUID)
+                .nvmlInitResult(18).cuInitResult(803)
+                .build();
+        Report r = MachineProbe.collect(m.options(), pool);
+        assertFalse(r.driver().loaded());
+        assertEquals(Optional.of("535.113.01"), r.driver().version());
+        assertEquals(Optional.of("proc"), r.driver().source());
+        assertEquals(Optional.of("NVML_ERROR_LIB_RM_VERSION_MISMATCH"), r.driver().nvmlInit());
+        assertEquals(Optional.of("CUDA_ERROR_SYSTEM_DRIVER_MISMATCH"), r.driver().cuInit());
+        assertEquals(Optional.of("12.2"), r.driver().cudaVersion(), "cuDriverGetVersion answers without cuInit");
+        assertTrue(r.gpus().isEmpty());
+    }
+
+    @Test
+    void userSpaceDriverWithoutKernelModuleTakesTheVersionFromTheFileName() {
+        SimulatedMachine.Machine m = SimulatedMachine.in(dir).driver("550.54.14", 12040).noKernelModule().build();
+        Report r = MachineProbe.collect(m.options(), pool);
+        assertFalse(r.driver().loaded());
+        assertFalse(r.driver().kernelModuleLoaded());
+        assertEquals(Optional.of("550.54.14"), r.driver().version());
+        assertEquals(Optional.of("libcuda-file"), r.driver().source());
+        assertEquals(Optional.of("NVML_ERROR_DRIVER_NOT_LOADED"), r.driver().nvmlInit());
+        assertEquals(Optional.of("CUDA_ERROR_NO_DEVICE"), r.driver().cuInit());
+        assertEquals(List.of(), r.driver().deviceNodes());
     }
 
     @Test

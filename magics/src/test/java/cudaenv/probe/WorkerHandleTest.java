@@ -45,6 +45,16 @@ class WorkerHandleTest {
     }
 
     @Test
+    void aSegfaultIsNamedBySignal() {
+        SimulatedMachine.Machine m = SimulatedMachine.in(dir).cudnn("9.1.0", 12040).cudnnSegfaults().build();
+        worker = WorkerHandle.start();
+        ProbeResult crashed = worker.probe("cudnn", m.path("/usr/lib/x86_64-linux-gnu/libcudnn.so.9"), Duration.ofSeconds(20));
+        assertEquals(LibraryStatus.CRASHED, crashed.status());
+        assertEquals(Optional.of("crashed (SIGSEGV) in cudnnGetVersion"), crashed.error());
+        assertFalse(worker.alive());
+    }
+
+    @Test
     void aHangingCallIsStoppedAtTheTimeLimit() {
         SimulatedMachine.Machine m = SimulatedMachine.in(dir).driver("535.113.01", 12020).cuInitHangs().build();
         worker = WorkerHandle.start();
