@@ -113,6 +113,16 @@ class LibraryLocatorTest {
     }
 
     @Test
+    void aRewrittenCacheIsReadAgain() throws Exception {
+        SimulatedMachine.Machine m = SimulatedMachine.in(dir).driver("535.113.01", 12020).build();
+        RootFs fs = RootFs.of(m.root());
+        assertTrue(LibraryLocator.discover(fs, m.env()).cacheError().isEmpty());
+        Path cache = m.path("/etc/ld.so.cache");
+        Files.write(cache, java.util.Arrays.copyOf(Files.readAllBytes(cache), 40));
+        assertTrue(LibraryLocator.discover(fs, m.env()).cacheError().orElseThrow().startsWith("truncated"));
+    }
+
+    @Test
     void truncatedLibraryFileIsAnErrorOnItsEntry() {
         SimulatedMachine.Machine m = SimulatedMachine.in(dir)
                 .nccl("2.19.3")

@@ -195,7 +195,7 @@ class MachineProbeTest {
         Report r = MachineProbe.collect(m.options(), pool);
         Library cuda = r.selected("cuda").orElseThrow();
         assertEquals(LibraryStatus.TIMEOUT, cuda.status());
-        assertEquals(Optional.of("timeout: no answer in 2000 ms (in cuInit)"), cuda.error());
+        assertEquals(Optional.of("timeout: no answer in 3000 ms (in cuInit)"), cuda.error());
         assertEquals(Optional.of("timeout"), r.driver().cuInit());
         assertEquals("timeout", call(r, "cuda", "cuInit").result());
         // NVML still answered: the driver's version and the GPU come from it
@@ -204,7 +204,7 @@ class MachineProbeTest {
         assertEquals(List.of(A100_UUID), r.gpus().stream().map(Gpu::uuid).toList());
         Library cudart = r.selected("cudart").orElseThrow();
         assertEquals(LibraryStatus.TIMEOUT, cudart.status(), "cudart calls the wedged cuInit too");
-        assertEquals(Optional.of("timeout: no answer in 2000 ms (in cudaGetDeviceCount)"), cudart.error());
+        assertEquals(Optional.of("timeout: no answer in 3000 ms (in cudaGetDeviceCount)"), cudart.error());
         assertEquals(Optional.of("2.19.3"), r.selected("nccl").orElseThrow().version());
         assertEquals(Optional.of("12.2"), r.toolkit().nvccVersion());
     }

@@ -395,7 +395,7 @@ public final class SimulatedMachine {
     public record Machine(Path root, Map<String, String> env) {
         /** Options to report on this machine, with a short probe time limit for the hanging cases. */
         public ReportOptions options() {
-            return new ReportOptions(root, Duration.ofSeconds(2), env, Optional.empty());
+            return new ReportOptions(root, Duration.ofSeconds(3), env, Optional.empty());
         }
 
         /** A path inside the image, as a file on this machine. */
