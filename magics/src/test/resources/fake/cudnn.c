@@ -2,6 +2,7 @@
  * CUDA it was built for (12040); CUDNN_CRASH: cudnnGetVersion abort()s as real cuDNN does without its
  * sub-libraries; CUDNN_SEGV: it dereferences NULL; CUDNN_HANG: it never returns. */
 #include "fake_common.h"
+#include <stdio.h>
 
 #ifndef CUDNN_VERSION_VALUE
 #define CUDNN_VERSION_VALUE 90100
@@ -12,6 +13,9 @@
 
 size_t cudnnGetVersion(void) {
 #ifdef CUDNN_CRASH
+    /* what cuDNN 8 prints before it aborts when a sub-library is missing */
+    fprintf(stderr, "Could not load library libcudnn_ops_infer.so.8. Error: libcudnn_ops_infer.so.8: "
+                    "cannot open shared object file: No such file or directory\n");
     abort();
 #endif
 #ifdef CUDNN_SEGV

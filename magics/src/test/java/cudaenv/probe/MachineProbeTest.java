@@ -221,7 +221,7 @@ class MachineProbeTest {
         Report r = MachineProbe.collect(m.options(), pool);
         Library cudnn = r.selected("cudnn").orElseThrow();
         assertEquals(LibraryStatus.CRASHED, cudnn.status());
-        assertEquals(Optional.of("crashed (SIGABRT) in cudnnGetVersion"), cudnn.error());
+        assertEquals(Optional.of("crashed (SIGABRT) in cudnnGetVersion: Could not load library libcudnn_ops_infer.so.8. Error: libcudnn_ops_infer.so.8: cannot open shared object file: No such file or directory"), cudnn.error());
         assertEquals(Optional.empty(), cudnn.version());
         assertEquals(Optional.of("8.9.7"), cudnn.fileVersion());
         assertEquals("crashed (SIGABRT)", call(r, "cudnn", "cudnnGetVersion").result());
