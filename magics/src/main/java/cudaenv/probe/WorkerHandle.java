@@ -149,8 +149,13 @@ public final class WorkerHandle implements AutoCloseable {
         }
     }
 
+    /** Skips anything the JVM itself may print first (warnings go to stdout by default). */
     private boolean awaitReady() throws InterruptedException {
-        String line = lines.poll(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        String line = "";
+        while (line != null && !line.equals("READY") && !line.equals(EOF)) {
+            line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
         ready = "READY".equals(line);
         return ready;
     }
