@@ -1,5 +1,6 @@
 package cudaenv.probe;
 
+import com.sun.jna.Native;
 import cudaenv.report.ProbeCall;
 
 import java.io.PrintStream;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -43,16 +45,16 @@ final class Calls {
     }
 
     /** A call returning a value (size_t), or empty when the library does not export it. */
-    java.util.OptionalLong value(String call, LongSupplier fn) {
+    OptionalLong value(String call, LongSupplier fn) {
         announce(call);
         long start = System.nanoTime();
         try {
             long v = fn.getAsLong();
             made.add(new ProbeCall(library, call, Long.toString(v), micros(start)));
-            return java.util.OptionalLong.of(v);
+            return OptionalLong.of(v);
         } catch (UnsatisfiedLinkError e) {
             made.add(new ProbeCall(library, call, "not exported", micros(start)));
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
     }
 
@@ -61,7 +63,7 @@ final class Calls {
         announce("dlopen");
         long start = System.nanoTime();
         try {
-            T loaded = com.sun.jna.Native.load(path, api);
+            T loaded = Native.load(path, api);
             made.add(new ProbeCall(library, "dlopen", "ok", micros(start)));
             return loaded;
         } catch (UnsatisfiedLinkError e) {

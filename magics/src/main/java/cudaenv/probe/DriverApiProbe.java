@@ -8,6 +8,7 @@ import cudaenv.report.LibraryStatus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** libcuda: the driver's CUDA version (answers before cuInit), cuInit, and every device it lists. */
@@ -85,8 +86,8 @@ final class DriverApiProbe {
     static String pciBusId(String id) {
         int colon = id.indexOf(':');
         if (colon < 0 || colon >= 8) {
-            return id.toUpperCase(java.util.Locale.ROOT);
+            return id.toUpperCase(Locale.ROOT);
         }
-        return ("00000000".substring(colon) + id).toUpperCase(java.util.Locale.ROOT);
+        return ("00000000".substring(colon) + id).toUpperCase(Locale.ROOT);
     }
 }

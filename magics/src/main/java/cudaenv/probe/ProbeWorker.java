@@ -1,5 +1,9 @@
 package cudaenv.probe;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import cudaenv.report.LibraryStatus;
+import cudaenv.report.ProbeCall;
 import cudaenv.report.ReportJson;
 
 import java.io.BufferedReader;
@@ -9,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The worker process every native call runs in, so a vendor library that aborts, segfaults or hangs takes only
@@ -40,14 +45,14 @@ public final class ProbeWorker {
      * parent is still reading files then, so the first library's probe does not wait for it.
      */
     private static void warmUp() {
-        Libc libc = com.sun.jna.Native.load("c", Libc.class);
+        Libc libc = Native.load("c", Libc.class);
         libc.getpid();
-        ReportJson.decode(ReportJson.encode(ProbeResult.failed(cudaenv.report.LibraryStatus.OK, "",
-                java.util.List.of(new cudaenv.report.ProbeCall("", "", "", 0)))), ProbeResult.class);
+        ReportJson.decode(ReportJson.encode(ProbeResult.failed(LibraryStatus.OK, "",
+                List.of(new ProbeCall("", "", "", 0)))), ProbeResult.class);
     }
 
     /** Only for the warm-up: the cheapest real call through the same JNA path the probes use. */
-    interface Libc extends com.sun.jna.Library {
+    interface Libc extends Library {
         int getpid();
     }
 }

@@ -8,6 +8,7 @@ import cudaenv.discover.RootFs;
 import cudaenv.report.Toolkit;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ final class ToolkitFiles {
     /** Finds "Cuda compilation tools, release X.Y, V" in the binary, a chunk at a time. */
     private static Optional<String> fromBinary(Path nvcc) {
         try (FileChannel ch = FileChannel.open(nvcc, StandardOpenOption.READ)) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 20);
+            ByteBuffer buf = ByteBuffer.allocate(1 << 20);
             long position = 0;
             while (position < ch.size()) {
                 buf.clear();

@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +46,7 @@ public final class WorkerHandle implements AutoCloseable {
     private final Optional<Process> process;
     private final Optional<String> startFailure;
     private final Writer requests;
-    private final java.util.concurrent.CountDownLatch stderrClosed = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch stderrClosed = new CountDownLatch(1);
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private boolean ready;
