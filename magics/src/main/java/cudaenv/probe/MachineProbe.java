@@ -7,10 +7,13 @@ import cudaenv.discover.LibraryLocator;
 import cudaenv.discover.RootFs;
 import cudaenv.report.Container;
 import cudaenv.report.Driver;
+import cudaenv.report.Framework;
+import cudaenv.report.Host;
 import cudaenv.report.Library;
 import cudaenv.report.LibraryStatus;
 import cudaenv.report.ProbeCall;
 import cudaenv.report.Report;
+import cudaenv.report.Toolkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,14 @@ public final class MachineProbe {
         RootFs fs = RootFs.of(options.root());
         Map<String, String> env = options.env();
         Discovery found = LibraryLocator.discover(fs, env);
+        // file facts first: on the command line the worker is still booting meanwhile
         KernelModuleFiles module = KernelModuleFiles.read(fs);
+        Host host = HostFiles.read(fs);
+        Toolkit toolkit = ToolkitFiles.read(fs, env, found.cudaHomes());
+        List<Framework> frameworks = FrameworkFiles.read(fs, found.sitePackages());
+        boolean driverInjected = found.libraries().stream()
+                .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
+        Container container = ContainerFiles.read(fs, env, module, driverInjected);
         Map<String, ProbeResult> probed = NativeProbes.run(found.libraries(), fs, options.timeout(), pool);
 
         List<Library> libraries = new ArrayList<>();
@@ -48,12 +58,8 @@ public final class MachineProbe {
         Optional<ProbeResult> cuda = libcuda.map(l -> probed.get(l.path()));
         Optional<ProbeResult> nvml = selected(found, "nvml").map(l -> probed.get(l.path()));
         Driver driver = DriverFacts.driver(libcuda, cuda, nvml, module);
-        boolean driverInjected = found.libraries().stream()
-                .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
-        Container container = ContainerFiles.read(fs, env, module, driverInjected);
-        return new Report(Report.SCHEMA_VERSION, null, HostFiles.read(fs), driver, DriverFacts.gpus(cuda, nvml),
-                libraries, ToolkitFiles.read(fs, env, found.cudaHomes()),
-                FrameworkFiles.read(fs, found.sitePackages()), container, List.of(), null, List.of(), List.of(), calls);
+        return new Report(Report.SCHEMA_VERSION, null, host, driver, DriverFacts.gpus(cuda, nvml), libraries, toolkit,
+                frameworks, container, List.of(), null, List.of(), List.of(), calls);
     }
 
     private static Optional<FoundLibrary> selected(Discovery found, String kind) {

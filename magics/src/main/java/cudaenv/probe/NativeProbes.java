@@ -35,6 +35,7 @@ final class NativeProbes {
         try {
             for (FoundLibrary lib : toProbe) {
                 if (!worker.alive()) {
+                    worker.close();
                     worker = WorkerHandle.start();
                 }
                 results.put(lib.path(), worker.probe(lib.kind(), fs.host(lib.path()), timeout));
