@@ -43,9 +43,15 @@ final class Advice {
                 + " restart docker`. Check with `docker run --rm --gpus all ubuntu nvidia-smi`.";
     }
 
-    /** The newest PyTorch build that runs here, if the builds were worked out and one runs. */
-    static Optional<BuildOption> bestBuild(List<BuildOption> builds) {
-        return builds.stream().filter(BuildOption::runs).reduce((a, b) -> b);
+    /**
+     * The PyTorch build to recommend: the newest one the driver runs natively, else the newest that runs through
+     * minor-version compatibility (whose limits a recommendation should not walk into).
+     */
+    static Optional<BuildOption> bestBuild(Report r, List<BuildOption> builds) {
+        List<BuildOption> running = builds.stream().filter(BuildOption::runs).toList();
+        return running.stream().filter(b -> CudaVersion.parse(b.cuda()).map(v -> Compatibility.of(r, v).support()
+                        == Compatibility.Support.NATIVE).orElse(false)).reduce((a, b) -> b)
+                .or(() -> running.stream().reduce((a, b) -> b));
     }
 
     static String pipInstall(BuildOption build) {

@@ -17,7 +17,7 @@ final class FrameworkCpuOnly implements Rule {
         if (!gpu && !r.driver().loaded()) {
             return List.of();
         }
-        Optional<BuildOption> best = Advice.bestBuild(BuildOptions.of(r));
+        Optional<BuildOption> best = Advice.bestBuild(r, BuildOptions.of(r));
         return Facts.torch(r).stream().filter(f -> f.cuda().isEmpty()).map(f -> finding(r, f, gpu, best)).toList();
     }
 
