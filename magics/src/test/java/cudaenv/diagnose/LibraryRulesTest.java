@@ -78,6 +78,17 @@ class LibraryRulesTest {
     }
 
     @Test
+    void aFileNamedByItsSonameClaimsNoRelease() {
+        Library wheel = Machine.lib("nvrtc", NV + "cuda_nvrtc/lib/libnvrtc.so.11.2", "libnvrtc.so.11.2", "11.8", "11.2",
+                "python-package", false);
+        Library cudart = Machine.lib("cudart", NV + "cuda_runtime/lib/libcudart.so.11.0", "libcudart.so.11.0", null,
+                "11.0", "python-package", false);
+        Report r = Machine.host().library(wheel).library(cudart).report();
+        assertEquals(List.of(), new LibraryVersionMismatch().apply(r), "every 11.x nvrtc is libnvrtc.so.11.2");
+        assertEquals(Optional.empty(), Facts.version(cudart), "libcudart.so.11.0 may be any 11.x");
+    }
+
+    @Test
     void versionComparisonUsesThePartsBothGive() {
         assertEquals(Optional.empty(), LibraryVersionMismatch.compare("11.8.89", "11.8"));
         assertEquals(Optional.empty(), LibraryVersionMismatch.compare("11.11.3.6", "11.11.3"));
