@@ -32,7 +32,7 @@ class InfoRulesTest {
         List<Finding> f = new CudaVersionsExplained().apply(r);
         assertEquals(List.of("cuda-versions-explained"), Machine.ids(f));
         String d = f.get(0).detail();
-        assertTrue(d.contains("supports CUDA up to 12.4") && d.contains("picks is 11.8") && d.contains("nvcc is 12.1")
+        assertTrue(d.contains("supports CUDA up to 12.4") && d.contains("the CUDA runtime 11.8 (/usr/lib/x86_64-linux-gnu/libcudart.so.11.8.89)") && d.contains("nvcc is 12.1")
                 && d.contains("torch 2.5.1+cu121 was built for CUDA 12.1"), d);
     }
 
