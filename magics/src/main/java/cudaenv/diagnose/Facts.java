@@ -90,6 +90,11 @@ final class Facts {
         return env(r, "NVIDIA_VISIBLE_DEVICES").map(v -> NO_GPU_REQUEST.contains(v.strip().toLowerCase())).orElse(false);
     }
 
+    /** CUDA_VISIBLE_DEVICES is set to nothing or -1: CUDA enumerates no device at all. */
+    static boolean cudaDevicesHidden(Report r) {
+        return env(r, "CUDA_VISIBLE_DEVICES").map(v -> v.isBlank() || v.strip().equals("-1")).orElse(false);
+    }
+
     /** NVIDIA_* variables ask the container runtime for GPUs (images built FROM nvidia/cuda set them). */
     static boolean nvidiaEnvAsksForGpu(Report r) {
         return env(r, "NVIDIA_VISIBLE_DEVICES").filter(v -> !NO_GPU_REQUEST.contains(v.strip().toLowerCase())).isPresent()

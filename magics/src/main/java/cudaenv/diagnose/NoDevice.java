@@ -10,8 +10,7 @@ import java.util.List;
 final class NoDevice implements Rule {
     @Override
     public List<Finding> apply(Report r) {
-        boolean hidden = Facts.nvidiaDevicesOff(r) || Facts.env(r, "CUDA_VISIBLE_DEVICES")
-                .map(v -> v.isBlank() || v.strip().equals("-1")).orElse(false);
+        boolean hidden = Facts.nvidiaDevicesOff(r) || Facts.cudaDevicesHidden(r);
         // cuInit's answer decides; without one, a loaded driver listing no GPU says the same.
         boolean noDevice = Facts.cuInitIs(r, "NO_DEVICE") || r.driver().loaded()
                 && r.driver().cuInit().map(c -> c.contains("SUCCESS")).orElse(true);
