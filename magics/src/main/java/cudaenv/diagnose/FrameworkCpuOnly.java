@@ -31,8 +31,8 @@ final class FrameworkCpuOnly implements Rule {
         return new Finding("framework-cpu-only", gpu ? Severity.ERROR : Severity.WARNING,
                 Facts.describe(f) + " is a CPU-only build: it will not use the GPU",
                 Facts.describe(f) + " (" + f.path() + ") has no CUDA (torch.version.cuda is None) on a machine with "
-                        + machine + "; torch.cuda.is_available() is False however the driver is set up. pip installs"
-                        + " this build from PyPI on some platforms or from the .../whl/cpu index.",
+                        + machine + "; torch.cuda.is_available() is False however the driver is set up. Such builds come"
+                        + " from the https://download.pytorch.org/whl/cpu index or a CPU-only conda package.",
                 fix);
     }
 }

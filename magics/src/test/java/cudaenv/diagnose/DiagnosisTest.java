@@ -97,6 +97,7 @@ class DiagnosisTest {
     void firstSentenceStopsOutsideCommands() {
         assertEquals("Run `a. b` now.", Verdicts.firstSentence("Run `a. b` now. Then more."));
         assertEquals("No period", Verdicts.firstSentence("No period"));
+        assertEquals("Install one, e.g. `x`, then reboot.", Verdicts.firstSentence("Install one, e.g. `x`, then reboot. More."));
     }
 
     @Test

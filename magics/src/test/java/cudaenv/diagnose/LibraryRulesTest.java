@@ -113,20 +113,32 @@ class LibraryRulesTest {
     @Test
     void probeCrashedAndTimeoutNameTheLibraryAndCall() {
         Library crashed = new Library("cudnn", LIB + "/libcudnn.so.9.1.0", Optional.of("libcudnn.so.9"), Optional.empty(),
-                Optional.of("9.1.0"), "ld.so.cache", LibraryStatus.CRASHED, Optional.of("SIGABRT"), true, Optional.empty(),
-                Optional.empty(), Map.of());
-        Report r = Machine.host().library(crashed).probe(LIB + "/libcudnn.so.9.1.0", "cudnnGetVersion", "crashed").report();
+                Optional.of("9.1.0"), "ld.so.cache", LibraryStatus.CRASHED, Optional.of("crashed (SIGABRT) in cudnnGetVersion"),
+                true, Optional.empty(), Optional.empty(), Map.of());
+        Report r = Machine.host().library(crashed).probe("cudnn", "cudnnGetVersion", "crashed").report();
         List<Finding> f = new ProbeCrashed().apply(r);
         assertEquals(List.of("probe-crashed"), Machine.ids(f));
-        assertTrue(f.get(0).title().contains("cudnnGetVersion in libcudnn.so.9.1.0"), f.get(0).title());
-        assertFalse(f.get(0).title().contains("SIGABRT"), "the library already named by its call is not listed twice");
+        assertTrue(f.get(0).title().endsWith(": libcudnn.so.9.1.0 (cudnnGetVersion)"), f.get(0).title());
+        assertTrue(f.get(0).detail().contains(LIB + "/libcudnn.so.9.1.0: crashed (SIGABRT) in cudnnGetVersion"),
+                f.get(0).detail());
         assertEquals(List.of(), new ProbeTimeout().apply(r));
 
-        Report hung = Machine.host().driver("535.113.01", "12.2").probe(LIB + "/libcuda.so.535.113.01", "cuInit", "timeout")
-                .report();
+        Report hung = Machine.host().driver("535.113.01", "12.2").probe("nccl", "ncclGetVersion", "timeout").report();
         List<Finding> t = new ProbeTimeout().apply(hung);
         assertEquals(List.of("probe-timeout"), Machine.ids(t));
-        assertTrue(t.get(0).title().contains("cuInit"));
+        assertTrue(t.get(0).title().endsWith(": ncclGetVersion in nccl"), t.get(0).title());
         assertEquals(List.of(), new ProbeCrashed().apply(hung));
+        assertEquals(List.of(), new DriverHangs().apply(hung), "a hung NCCL probe is not a hung driver");
+    }
+
+    @Test
+    void aHungCuInitIsAnError() {
+        Report r = Machine.host().driver("535.113.01", "12.2").gpu("NVIDIA A100-PCIE-40GB", "8.0").cuInit("timeout")
+                .probe("cuda", "cuInit", "timeout").report();
+        List<Finding> f = new DriverHangs().apply(r);
+        assertEquals(List.of("driver-hangs"), Machine.ids(f));
+        assertEquals(Severity.ERROR, f.get(0).severity());
+        assertTrue(f.get(0).fix().contains("nvidia-smi --gpu-reset"), f.get(0).fix());
+        assertEquals(List.of(), new DriverHangs().apply(Machine.host().driver("535.113.01", "12.2").report()));
     }
 }
