@@ -25,6 +25,15 @@ class ContainerRulesTest {
     }
 
     @Test
+    void withoutNvidiaVariablesTheDetailStillReadsAsSentences() {
+        Report r = Machine.container("docker", false).noEnv("NVIDIA_VISIBLE_DEVICES")
+                .cudart("13.0.48", "/usr/local/cuda-13.0/lib64", "ld.so.cache", true).report();
+        String detail = new GpuNotExposed().apply(r).get(0).detail();
+        assertTrue(detail.contains("libcudart.so.13.0.48). No NVIDIA driver library (libcuda.so.1) and no /dev/nvidia*"),
+                detail);
+    }
+
+    @Test
     void podmanAndKubernetesGetTheirOwnCommand() {
         Report podman = Machine.container("podman", false).torch("2.5.1+cu124", "12.4").report();
         assertTrue(new GpuNotExposed().apply(podman).get(0).fix().contains("nvidia.com/gpu=all"));
