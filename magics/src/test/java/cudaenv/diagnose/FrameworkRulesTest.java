@@ -26,6 +26,15 @@ class FrameworkRulesTest {
     }
 
     @Test
+    void theBuildOfferedKeepsTheTorchReleaseWhenOneRunsHere() {
+        Report r = Machine.host().driver("535.113.01", "12.2").gpu("NVIDIA A100-PCIE-40GB", "8.0")
+                .torch("2.9.0+cu130", "13.0").report();
+        String fix = new FrameworkNeedsNewerDriver().apply(r).get(0).fix();
+        assertTrue(fix.contains("nvidia-driver-580"), fix);
+        assertTrue(fix.contains("https://download.pytorch.org/whl/cu126` (cu126: torch 2.6.0 and later)"), fix);
+    }
+
+    @Test
     void frameworkWithinMinorVersionCompatibilityIsFine() {
         Report r = Machine.host().driver("535.113.01", "12.2").gpu("NVIDIA A100-PCIE-40GB", "8.0")
                 .torch("2.7.0+cu128", "12.8").report();

@@ -1,6 +1,7 @@
 package cudaenv.diagnose;
 
 import cudaenv.CudaEnv;
+import cudaenv.report.BuildOption;
 import cudaenv.report.Finding;
 import cudaenv.report.Report;
 import cudaenv.report.Severity;
@@ -65,7 +66,10 @@ class MachineScenariosTest {
                 new Scenario("healthy A100 host: pip torch cu121 with nvidia wheels on driver 535", (d, s) -> SimulatedMachine.in(d)
                         .driver("535.113.01", 12020).gpu(A100, "8.0", GB40, UUID0).torch("2.1.0+cu121", "12.1")
                         .pipNvidiaWheels("12.1.105", "8.9.2", 12010, "2.18.1").build(),
-                        Set.of("cuda-versions-explained"), MachineScenariosTest::usable),
+                        Set.of("cuda-versions-explained"), r -> {
+                            usable(r);
+                            builds(r, Set.of("cu118", "cu121", "cu124", "cu126", "cu128", "cu129"), Set.of("cu130"));
+                        }),
                 new Scenario("minor-version compatibility: CUDA 11.8 runtime on driver 470.82 (CUDA 11.4)", (d, s) -> SimulatedMachine.in(d)
                         .driver("470.82.01", 11040).gpu("Tesla T4", "7.5", 16L << 30, UUID0).cudaToolkit("11.8.89").build(),
                         Set.of("minor-version-compat", "cuda-versions-explained"), MachineScenariosTest::usable),
@@ -111,7 +115,10 @@ class MachineScenariosTest {
                 new Scenario("CUDA 11.8 on driver 450.51.06: below the 11.x minor-version floor", (d, s) -> SimulatedMachine.in(d)
                         .driver("450.51.06", 11000).gpu("Tesla V100-SXM2-16GB", "7.0", 16L << 30, UUID0)
                         .cudaToolkit("11.8.89").build(),
-                        Set.of("driver-too-old", "cuda-versions-explained"), r -> firstError(r, "driver-too-old")),
+                        Set.of("driver-too-old", "cuda-versions-explained"), r -> {
+                            firstError(r, "driver-too-old");
+                            builds(r, Set.of(), Set.of("cu118", "cu121", "cu124", "cu126", "cu128", "cu129", "cu130"));
+                        }),
                 new Scenario("torch cu124 on driver 470 (CUDA 11.4)", (d, s) -> SimulatedMachine.in(d)
                         .driver("470.82.01", 11040).gpu("Tesla T4", "7.5", 16L << 30, UUID0).torch("2.5.1+cu124", "12.4")
                         .pipNvidiaWheels("12.4.127", "9.1.0", 12040, "2.21.5").build(),
@@ -120,7 +127,10 @@ class MachineScenariosTest {
                 new Scenario("docker with --gpus: torch cu130 image on a host with driver 535", (d, s) -> SimulatedMachine.in(d)
                         .container("docker", true).driver("535.113.01", 12020).gpu(A100, "8.0", GB40, UUID0)
                         .torch("2.9.0+cu130", "13.0").pipNvidiaWheels("13.0.88", "9.13.0", 13000, "2.27.7").build(),
-                        Set.of("framework-needs-newer-driver", "cuda-versions-explained"), r -> firstFix(r, "On the host")),
+                        Set.of("framework-needs-newer-driver", "cuda-versions-explained"), r -> {
+                            firstFix(r, "On the host");
+                            firstFix(r, "https://download.pytorch.org/whl/cu126");
+                        }),
                 new Scenario("CPU-only torch on an L4 with driver 550", (d, s) -> SimulatedMachine.in(d)
                         .driver("550.54.14", 12040).gpu("NVIDIA L4", "8.9", 24L << 30, UUID0).torch("2.5.1+cpu", null).build(),
                         Set.of("framework-cpu-only"), r -> firstFix(r, "https://download.pytorch.org/whl/cu124")),
@@ -220,6 +230,12 @@ class MachineScenariosTest {
         assertFalse(r.verdict().cudaUsable());
         assertEquals(id, r.findings().get(0).id(), describe(r));
         assertTrue(r.verdict().sentence().startsWith("CUDA is not usable here: "), r.verdict().sentence());
+    }
+
+    private static void builds(Report r, Set<String> run, Set<String> fail) {
+        assertEquals(run, r.builds().stream().filter(BuildOption::runs).map(BuildOption::name).collect(Collectors.toSet()),
+                () -> r.builds().toString());
+        assertEquals(fail, r.builds().stream().filter(b -> !b.runs()).map(BuildOption::name).collect(Collectors.toSet()));
     }
 
     private static void firstFix(Report r, String text) {
