@@ -1,7 +1,6 @@
 package cudaenv.diagnose;
 
 import cudaenv.diagnose.data.CudaVersion;
-import cudaenv.diagnose.data.DriverRequirements;
 import cudaenv.diagnose.data.DriverVersion;
 import cudaenv.diagnose.data.MinorVersionCompat;
 import cudaenv.report.Report;
@@ -49,10 +48,5 @@ record Compatibility(Support support, CudaVersion needed, Optional<CudaVersion> 
 
     boolean runs() {
         return support == Support.NATIVE || support == Support.MINOR_VERSION;
-    }
-
-    /** The driver the GA release of the needed CUDA asks for, e.g. 550.54.14 for 12.4. */
-    Optional<DriverVersion> minimumDriver() {
-        return DriverRequirements.minimumDriver(needed);
     }
 }

@@ -1,5 +1,6 @@
 package cudaenv.diagnose;
 
+import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.CudnnSupport;
 import cudaenv.report.Finding;
 import cudaenv.report.Library;
@@ -41,7 +42,7 @@ final class CudnnIncomplete implements Rule {
     }
 
     private static String builtForMajor(Library main) {
-        return main.builtForCuda().flatMap(cudaenv.diagnose.data.CudaVersion::parse).map(v -> String.valueOf(v.major()))
+        return main.builtForCuda().flatMap(CudaVersion::parse).map(v -> String.valueOf(v.major()))
                 .orElse("12");
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  */
 final class DriverTooOld implements Rule {
     // Copies a framework or environment loads through its own RPATH, selected by the system loader or not.
-    private static final java.util.Set<String> LOADED_BY_CONSUMER = java.util.Set.of("python-package", "conda");
+    private static final Set<String> LOADED_BY_CONSUMER = Set.of("python-package", "conda");
 
     @Override
     public List<Finding> apply(Report r) {

@@ -1,5 +1,6 @@
 package cudaenv.diagnose;
 
+import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.ForwardCompat;
 import cudaenv.report.Finding;
 import cudaenv.report.Gpu;
@@ -39,7 +40,7 @@ final class ForwardCompatUnsupported implements Rule {
                 "Stop loading it: remove " + Facts.folder(compat.get().path()) + " from LD_LIBRARY_PATH (or `sudo"
                         + " apt-get remove` the cuda-compat package) so the system driver's libcuda loads. If the"
                         + " software needs the newer CUDA of " + cudaDir + ", upgrade the driver itself instead. "
-                        + r.driver().cudaVersion().flatMap(cudaenv.diagnose.data.CudaVersion::parse)
+                        + r.driver().cudaVersion().flatMap(CudaVersion::parse)
                                 .map(c -> Advice.driverFor(r, c)).orElse("")));
     }
 }

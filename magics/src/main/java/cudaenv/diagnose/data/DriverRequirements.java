@@ -32,9 +32,4 @@ public final class DriverRequirements {
         return RELEASES.stream().filter(r -> driver.atLeast(r.minDriver())).map(Release::cuda)
                 .max(Comparator.naturalOrder());
     }
-
-    /** The first CUDA version of a major, for a runtime whose minor is unknown (libcudart.so.12). */
-    public static Optional<CudaVersion> firstOfMajor(int major) {
-        return RELEASES.stream().map(Release::cuda).filter(c -> c.major() == major).min(Comparator.naturalOrder());
-    }
 }
