@@ -2,6 +2,7 @@ package cudaenv.diagnose;
 
 import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.DriverRequirements;
+import cudaenv.diagnose.data.ForwardCompat;
 import cudaenv.diagnose.data.PytorchBuilds;
 import cudaenv.report.BuildOption;
 import cudaenv.report.Report;
@@ -26,6 +27,21 @@ final class Advice {
             return "Install " + what + ", e.g. `sudo apt-get install nvidia-driver-" + min.branch()
                     + "` on Ubuntu or the installer from https://www.nvidia.com/Download/index.aspx, then reboot.";
         }).orElse("Install a newer NVIDIA driver (see https://www.nvidia.com/Download/index.aspx), then reboot.");
+    }
+
+    /**
+     * The forward-compatibility alternative to a driver upgrade, where every GPU here is of a family cuda-compat
+     * supports; empty otherwise (it fails with CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE, 804, on other GPUs).
+     */
+    static String forwardCompat(Report r, CudaVersion cuda) {
+        if (r.gpus().isEmpty() || !r.gpus().stream().allMatch(g -> ForwardCompat.supported(g.name()))) {
+            return "";
+        }
+        String pkg = "cuda-compat-" + cuda.major() + "-" + cuda.minor();
+        return " Without touching the driver, this data-centre GPU can use forward compatibility: `sudo apt-get install "
+                + pkg + "` (NVIDIA's CUDA repository) and `export LD_LIBRARY_PATH=/usr/local/cuda-" + cuda
+                + "/compat:$LD_LIBRARY_PATH`, if the driver's branch is one the package supports (the forward-compatibility"
+                + " table of NVIDIA's CUDA Compatibility guide).";
     }
 
     /** How to start this kind of container with the GPUs passed in. */

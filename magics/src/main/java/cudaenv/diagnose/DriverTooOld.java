@@ -46,7 +46,7 @@ final class DriverTooOld implements Rule {
             out.add(new Finding("driver-too-old", loaded ? Severity.ERROR : Severity.WARNING,
                     "The NVIDIA driver is too old for the CUDA " + version + " runtime",
                     Facts.runtimeList(libs) + " needs CUDA " + version + "; " + c.why() + "." + answers,
-                    Advice.driverFor(r, version) + " Or use software built for CUDA "
+                    Advice.driverFor(r, version) + Advice.forwardCompat(r, version) + " Or use software built for CUDA "
                             + c.driverCuda().map(CudaVersion::toString).orElse("?") + " or older."));
         });
         return out;

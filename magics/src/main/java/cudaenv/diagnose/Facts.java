@@ -7,6 +7,7 @@ import cudaenv.report.Framework;
 import cudaenv.report.Library;
 import cudaenv.report.Report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +151,7 @@ final class Facts {
 
     /** What wants CUDA here, for a detail line. */
     static String cudaSoftware(Report r) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (!runtimes(r).isEmpty()) {
             parts.add("the CUDA runtime " + runtimeList(runtimes(r)));
         }

@@ -31,7 +31,7 @@ final class FrameworkNeedsNewerDriver implements Rule {
                     Facts.describe(f) + " (" + f.path() + ") was built for CUDA " + f.cuda().orElseThrow() + "; "
                             + c.get().why() + ". torch.cuda.is_available() is False and CUDA calls fail with"
                             + " \"The NVIDIA driver on your system is too old\".",
-                    Advice.driverFor(r, c.get().needed()) + instead));
+                    Advice.driverFor(r, c.get().needed()) + Advice.forwardCompat(r, c.get().needed()) + instead));
         }
         return out;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rules about the driver itself: absent, stub, no kernel module, mismatched, too old, no device. */
@@ -83,6 +84,11 @@ class DriverRulesTest {
         assertEquals(Severity.ERROR, f.get(0).severity());
         assertTrue(f.get(0).detail().contains("470.82.01") && f.get(0).detail().contains("11.4"), f.get(0).detail());
         assertTrue(f.get(0).fix().contains("nvidia-driver-550") && f.get(0).fix().contains("550.54.14"), f.get(0).fix());
+        assertTrue(f.get(0).fix().contains("cuda-compat-12-4") && f.get(0).fix().contains("/usr/local/cuda-12.4/compat"),
+                "a Tesla T4 may use forward compatibility: " + f.get(0).fix());
+        Report geforce = Machine.host().driver("470.82.01", "11.4").gpu("NVIDIA GeForce RTX 3090", "8.6")
+                .cudart("12.4.127", "/usr/local/cuda-12.4/lib64", "ld.so.cache", true).report();
+        assertFalse(new DriverTooOld().apply(geforce).get(0).fix().contains("cuda-compat"), "not on a GeForce");
     }
 
     @Test
