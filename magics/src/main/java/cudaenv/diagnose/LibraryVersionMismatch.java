@@ -53,6 +53,6 @@ final class LibraryVersionMismatch implements Rule {
 
     // "01" and "1" are the same number.
     private static String strip(String part) {
-        return part.matches("\\d+") ? String.valueOf(Long.parseLong(part)) : part;
+        return part.replaceFirst("^0+(?=\\d)", "");
     }
 }

@@ -94,6 +94,22 @@ class DiagnosisTest {
     }
 
     @Test
+    void oddValuesFromAMachineNeverBreakTheDiagnosis() {
+        String huge = "99999999999999999999";
+        cudaenv.report.Library odd = new cudaenv.report.Library("cudart", "/x/libcudart.so." + huge + ".1",
+                java.util.Optional.of("libcudart.so." + huge), java.util.Optional.of("abc"),
+                java.util.Optional.of(huge + ".1"), "ld.so.cache", null, java.util.Optional.empty(), true,
+                java.util.Optional.empty(), java.util.Optional.of("garbage"), null);
+        cudaenv.report.Library oddCudnn = Machine.lib("cudnn", "/x/libcudnn.so.x", "libcudnn.so.x", "x.y", huge, "conda", true);
+        Report r = Machine.host().driver("N/A", "").kernelModule(java.util.Optional.of(huge)).gpu("", "")
+                .gpu("NVIDIA \u001b[31mA100", "x.y").library(odd).library(oddCudnn).torch("weird", "twelve")
+                .env("CUDA_VISIBLE_DEVICES", "GPU-\u0000").env("NVIDIA_VISIBLE_DEVICES", "").report();
+        Report diagnosed = Diagnosis.diagnose(r, ReportOptions.thisMachine());
+        assertFalse(diagnosed.verdict().sentence().isBlank());
+        assertFalse(diagnosed.builds().isEmpty(), "GPUs are listed, so builds are judged");
+    }
+
+    @Test
     void firstSentenceStopsOutsideCommands() {
         assertEquals("Run `a. b` now.", Verdicts.firstSentence("Run `a. b` now. Then more."));
         assertEquals("No period", Verdicts.firstSentence("No period"));

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** A CUDA version as "major.minor": what the driver supports, what a runtime or a build is. */
 public record CudaVersion(int major, int minor) implements Comparable<CudaVersion> {
-    private static final Pattern FORM = Pattern.compile("(\\d+)(?:\\.(\\d+))?.*");
+    private static final Pattern FORM = Pattern.compile("(\\d{1,6})(?:\\.(\\d{1,6}))?(?:[^0-9].*)?");
     private static final Comparator<CudaVersion> ORDER =
             Comparator.comparingInt(CudaVersion::major).thenComparingInt(CudaVersion::minor);
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 public record DriverVersion(String text, List<Integer> parts) implements Comparable<DriverVersion> {
 
     public static Optional<DriverVersion> parse(String text) {
-        if (text == null || !text.strip().matches("\\d+(\\.\\d+)*")) {
+        if (text == null || !text.strip().matches("\\d{1,9}(\\.\\d{1,9})*")) {
             return Optional.empty();
         }
         String t = text.strip();
