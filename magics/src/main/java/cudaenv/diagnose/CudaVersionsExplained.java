@@ -17,6 +17,9 @@ import java.util.Set;
 final class CudaVersionsExplained implements Rule {
     @Override
     public List<Finding> apply(Report r) {
+        if (!Facts.driverTrusted(r)) {
+            return List.of();
+        }
         Optional<CudaVersion> driver = Facts.driverCuda(r);
         List<Library> picked = Facts.runtimes(r).stream().filter(Library::selected).toList();
         List<Library> runtimes = (picked.isEmpty() ? Facts.runtimes(r) : picked).stream()

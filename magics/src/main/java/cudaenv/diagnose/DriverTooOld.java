@@ -23,7 +23,7 @@ final class DriverTooOld implements Rule {
 
     @Override
     public List<Finding> apply(Report r) {
-        if (Facts.stubSelected(r) || Facts.driverCuda(r).isEmpty()) {
+        if (!Facts.driverTrusted(r) || Facts.driverCuda(r).isEmpty()) {
             return List.of();
         }
         Map<CudaVersion, List<Library>> byVersion = new TreeMap<>();

@@ -116,14 +116,27 @@ final class Facts {
         return all.stream().filter(Library::selected).findFirst().or(() -> all.stream().findFirst());
     }
 
-    /** A libcuda from a driver install or injected by the container runtime: neither a stub nor cuda-compat. */
+    /**
+     * A libcuda from a driver install or injected by the container runtime: neither a stub nor cuda-compat; the
+     * loader's pick when it is one.
+     */
     static Optional<Library> realLibcuda(Report r) {
-        return r.librariesOf("cuda").stream().filter(l -> !isStub(l) && !isCompat(l)).findFirst();
+        List<Library> real = r.librariesOf("cuda").stream().filter(l -> !isStub(l) && !isCompat(l)).toList();
+        return real.stream().filter(Library::selected).findFirst().or(() -> real.stream().findFirst());
     }
 
     static boolean stubSelected(Report r) {
         return libcuda(r).map(Facts::isStub).orElse(false)
                 || r.driver().cuInit().map(c -> c.contains("STUB_LIBRARY")).orElse(false);
+    }
+
+    /**
+     * The driver's CUDA version means something: the libcuda that loads is neither a stub nor out of step with the
+     * kernel module. Rules reasoning from that version stay silent otherwise; the broken driver is the finding.
+     */
+    static boolean driverTrusted(Report r) {
+        return !stubSelected(r) && !nvmlInitIs(r, "LIB_RM_VERSION_MISMATCH")
+                && !(cuInitIs(r, "SYSTEM_DRIVER_MISMATCH") && !libcuda(r).map(Facts::isCompat).orElse(false));
     }
 
     static boolean cuInitIs(Report r, String name) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 final class FrameworkNeedsNewerDriver implements Rule {
     @Override
     public List<Finding> apply(Report r) {
-        if (Facts.stubSelected(r)) {
+        if (!Facts.driverTrusted(r)) {
             return List.of();
         }
         List<Finding> out = new ArrayList<>();

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 final class MinorVersionCompatInUse implements Rule {
     @Override
     public List<Finding> apply(Report r) {
-        if (Facts.stubSelected(r)) {
+        if (!Facts.driverTrusted(r)) {
             return List.of();
         }
         Optional<Compatibility> newest = Stream.concat(

@@ -112,6 +112,15 @@ class DriverRulesTest {
     }
 
     @Test
+    void aBrokenDriversCudaVersionIsNotReasonedFrom() {
+        Report r = Machine.host().driver("525.60.13", "12.0").nvmlInit("NVML_ERROR_LIB_RM_VERSION_MISMATCH")
+                .cudart("13.0.48", "/usr/local/cuda-13.0/lib64", "ld.so.cache", true).nvcc("13.0").report();
+        assertEquals(List.of("driver-library-mismatch"), Machine.ids(new DriverLibraryMismatch().apply(r)));
+        assertEquals(List.of(), new DriverTooOld().apply(r));
+        assertEquals(List.of(), new CudaVersionsExplained().apply(r));
+    }
+
+    @Test
     void anUnusedToolkitCopyIsOnlyAWarning() {
         Report r = Machine.host().driver("535.113.01", "12.2")
                 .cudart("13.0.48", "/usr/local/cuda-13.0/lib64", "cuda-home", false).report();

@@ -44,6 +44,7 @@ class MachineScenariosTest {
     private static final String UUID0 = "GPU-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9";
     private static final String UUID1 = "GPU-1a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9";
     private static final long GB40 = 40L << 30;
+    private static final String STUBS = "/usr/local/cuda-12.4/targets/x86_64-linux/lib/stubs";
 
     /**
      * @param machine builds the image in its folder (the second path is a scratch folder for libraries built apart)
@@ -99,6 +100,27 @@ class MachineScenariosTest {
                 new Scenario("the toolkit's stub libcuda is what loads", (d, s) -> SimulatedMachine.in(d)
                         .cudaToolkit("12.4.127").stubLibcuda().build(),
                         Set.of("stub-driver"), r -> firstError(r, "stub-driver")),
+                new Scenario("LD_LIBRARY_PATH puts a stub libcuda.so.1 ahead of the real driver 535", (d, s) -> linked(
+                        SimulatedMachine.in(d).driver("535.113.01", 12020).gpu(A100, "8.0", GB40, UUID0).cudaToolkit("12.4.127")
+                                .file(STUBS + "/libcuda.so", built(s, m -> m.stubLibcuda(), LIB + "/libcuda.so.1"))
+                                .ldLibraryPath(STUBS).build(), STUBS + "/libcuda.so.1", "libcuda.so"),
+                        Set.of("stub-driver"), r -> {
+                            firstFix(r, "Take " + STUBS + " out of LD_LIBRARY_PATH");
+                            assertTrue(r.findings().get(0).detail().contains("libcuda.so.535.113.01 is there but loses"),
+                                    r.findings().get(0).detail());
+                        }),
+                new Scenario("docker --gpus, but the image ships its own libcuda 525.60.13 ahead of the host's 535",
+                        (d, s) -> linked(SimulatedMachine.in(d).container("docker", true).driver("535.113.01", 12020)
+                                .gpu(A100, "8.0", GB40, UUID0).cudaToolkit("12.2.140")
+                                .file("/opt/image-driver/libcuda.so.525.60.13", built(s, m -> m.driver("525.60.13", 12000)
+                                        .cuInitResult(803), LIB + "/libcuda.so.525.60.13"))
+                                .ldLibraryPath("/opt/image-driver").build(), "/opt/image-driver/libcuda.so.1",
+                                "libcuda.so.525.60.13"),
+                        Set.of("driver-library-mismatch"), r -> {
+                            firstFix(r, "this image carries its own driver libraries such as /opt/image-driver/libcuda.so.525.60.13");
+                            assertTrue(r.findings().get(0).detail().contains("user-space driver is 525.60.13"),
+                                    r.findings().get(0).detail());
+                        }),
                 new Scenario("driver 535 installed, kernel module not loaded", (d, s) -> SimulatedMachine.in(d)
                         .driver("535.113.01", 12020).gpu(A100, "8.0", GB40, UUID0).noKernelModule()
                         .cudaToolkit("12.2.140").build(),
