@@ -63,6 +63,20 @@ class LibraryRulesTest {
     }
 
     @Test
+    void cudnnOfAnotherMajorThanTheFrameworksIsMissing() {
+        Report r = Machine.host().library(Machine.lib("cudnn", LIB + "/libcudnn.so.8.9.7", "libcudnn.so.8", "8.9.7", "8.9.7",
+                "ld.so.cache", true)).report();
+        Report wants9 = new Report(r.schemaVersion(), null, null, null, null, r.libraries(), null,
+                List.of(new cudaenv.report.Framework("torch", Optional.of("2.5.1+cu124"), Optional.of("12.4"),
+                        "/usr/lib/python3/dist-packages/torch", Optional.of("9.1.0"))), null, null, null, null, null, null);
+        List<Finding> f = new CudnnMissing().apply(wants9);
+        assertEquals(List.of("cudnn-missing"), Machine.ids(f));
+        assertTrue(f.get(0).title().endsWith("cannot load libcudnn.so.9"), f.get(0).title());
+        assertTrue(f.get(0).detail().contains("only " + LIB + "/libcudnn.so.8.9.7"), f.get(0).detail());
+        assertTrue(f.get(0).fix().contains("nvidia-cudnn-cu12==9.*"), f.get(0).fix());
+    }
+
+    @Test
     void relabelledLibraryIsAMismatchAndTheDriversNamingIsNot() {
         Library relabelled = Machine.lib("cudart", LIB + "/libcudart.so.11.8.89", "libcudart.so.11.0", "11.2", "11.8.89",
                 "ld.so.cache", true);
