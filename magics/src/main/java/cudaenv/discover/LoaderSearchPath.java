@@ -1,9 +1,16 @@
 package cudaenv.discover;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where glibc's dynamic loader finds a soname, in its order: the caller's DT_RPATH (only when it has no
@@ -31,11 +38,32 @@ public final class LoaderSearchPath {
         return new LoaderSearchPath(fs, split(env.getOrDefault("LD_LIBRARY_PATH", "")), readCache(fs));
     }
 
+    /** The image's /etc/ld.so.cache, parsed again only when ldconfig has rewritten it (a kernel asks often). */
     public static LdSoCache readCache(RootFs fs) {
-        return fs.readBytes("/etc/ld.so.cache")
-                .map(LdSoCache::parse)
-                .orElseGet(() -> LdSoCache.failed(fs.exists("/etc/ld.so.cache")
-                        ? "/etc/ld.so.cache cannot be read" : "no /etc/ld.so.cache"));
+        Optional<Path> file = fs.resolve("/etc/ld.so.cache");
+        if (file.isEmpty()) {
+            return LdSoCache.failed("no /etc/ld.so.cache");
+        }
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file.get(),
+                    BasicFileAttributes.class);
+            Parsed known = PARSED.get(file.get());
+            // ldconfig writes a new file and renames it over the old one: a new inode, time or size
+            if (known != null && Objects.equals(known.fileKey(), attrs.fileKey())
+                    && known.modified().equals(attrs.lastModifiedTime()) && known.size() == attrs.size()) {
+                return known.cache();
+            }
+            LdSoCache cache = LdSoCache.parse(Files.readAllBytes(file.get()));
+            PARSED.put(file.get(), new Parsed(attrs.fileKey(), attrs.lastModifiedTime(), attrs.size(), cache));
+            return cache;
+        } catch (IOException e) {
+            return LdSoCache.failed("/etc/ld.so.cache cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static final Map<Path, Parsed> PARSED = new ConcurrentHashMap<>();
+
+    private record Parsed(Object fileKey, FileTime modified, long size, LdSoCache cache) {
     }
 
     public List<String> ldLibraryPath() {
@@ -101,7 +129,7 @@ public final class LoaderSearchPath {
 
     private Optional<Resolved> inFolders(String soname, List<String> folders, String via) {
         for (String folder : folders) {
-            String candidate = folder.replaceFirst("/+$", "") + "/" + soname;
+            String candidate = (folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder) + "/" + soname;
             Optional<String> real = fs.realPath(candidate).filter(fs::isFile);
             if (real.isPresent()) {
                 String reason = switch (via) {

@@ -23,6 +23,7 @@ public final class ProbeWorker {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         // vendor libraries and JNA may print; only the protocol may reach stdout
         System.setOut(System.err);
+        warmUp();
         protocol.println("READY");
         protocol.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -32,5 +33,21 @@ public final class ProbeWorker {
             protocol.println("DONE " + ReportJson.encode(result));
             protocol.flush();
         }
+    }
+
+    /**
+     * Pays JNA's start (unpacking its native stub, the proxy machinery) and the JSON codec's before READY: the
+     * parent is still reading files then, so the first library's probe does not wait for it.
+     */
+    private static void warmUp() {
+        Libc libc = com.sun.jna.Native.load("c", Libc.class);
+        libc.getpid();
+        ReportJson.decode(ReportJson.encode(ProbeResult.failed(cudaenv.report.LibraryStatus.OK, "",
+                java.util.List.of(new cudaenv.report.ProbeCall("", "", "", 0)))), ProbeResult.class);
+    }
+
+    /** Only for the warm-up: the cheapest real call through the same JNA path the probes use. */
+    interface Libc extends com.sun.jna.Library {
+        int getpid();
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,17 +41,30 @@ public final class WorkerHandle implements AutoCloseable {
             "-Xshare:auto", "-XX:-UsePerfData", "-Xmx64m", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=/dev/null",
             "-Djava.awt.headless=true");
 
-    private final Process process;
+    private final Optional<Process> process;
+    private final Optional<String> startFailure;
     private final Writer requests;
+    private final java.util.concurrent.CountDownLatch stderrClosed = new java.util.concurrent.CountDownLatch(1);
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private boolean ready;
 
     private WorkerHandle(Process process) {
-        this.process = process;
+        this.process = Optional.of(process);
+        this.startFailure = Optional.empty();
         this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         daemon(() -> pump(process.getInputStream(), lines::add), "cudaenv-probe-stdout");
-        daemon(() -> pump(process.getErrorStream(), this::keepStderr), "cudaenv-probe-stderr");
+        daemon(() -> {
+            pump(process.getErrorStream(), this::keepStderr);
+            stderrClosed.countDown();
+        }, "cudaenv-probe-stderr");
+    }
+
+    /** A worker that could not be started: every probe answers why, so the report still completes. */
+    private WorkerHandle(String why) {
+        this.process = Optional.empty();
+        this.startFailure = Optional.of(why);
+        this.requests = Writer.nullWriter();
     }
 
     /** Starts a worker; it boots while the caller does other work. */
@@ -66,12 +78,12 @@ public final class WorkerHandle implements AutoCloseable {
         try {
             return new WorkerHandle(new ProcessBuilder(command).start());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the probe worker", e);
+            return new WorkerHandle("cannot start the probe worker (" + command.get(0) + "): " + e.getMessage());
         }
     }
 
     public boolean alive() {
-        return process.isAlive();
+        return process.map(Process::isAlive).orElse(false);
     }
 
     /**
@@ -82,6 +94,10 @@ public final class WorkerHandle implements AutoCloseable {
      */
     public ProbeResult probe(String kind, Path file, Duration timeout) {
         String lastCall = "dlopen";
+        if (process.isEmpty()) {
+            return ProbeResult.failed(LibraryStatus.NOT_LOADED, startFailure.orElse(""), List.of());
+        }
+        Process process = this.process.get();
         try {
             if (!ready && !awaitReady()) {
                 return ProbeResult.failed(LibraryStatus.ERROR, "the probe worker did not start: " + stderrSummary(),
@@ -104,8 +120,11 @@ public final class WorkerHandle implements AutoCloseable {
                 }
                 if (line.equals(EOF)) {
                     process.waitFor(5, TimeUnit.SECONDS);
+                    stderrClosed.await(1, TimeUnit.SECONDS);
                     String signal = jvmSignal.orElseGet(this::exitSignal);
-                    return ProbeResult.failed(LibraryStatus.CRASHED, "crashed (" + signal + ") in " + lastCall,
+                    // vendor libraries often say why just before they abort (cuDNN: "Could not load library ...")
+                    String said = lastVendorLine().map(l -> ": " + l).orElse("");
+                    return ProbeResult.failed(LibraryStatus.CRASHED, "crashed (" + signal + ") in " + lastCall + said,
                             List.of(new ProbeCall(kind, lastCall, "crashed (" + signal + ")", micros)));
                 }
                 if (line.startsWith("CALL ")) {
@@ -137,10 +156,10 @@ public final class WorkerHandle implements AutoCloseable {
     }
 
     private String exitSignal() {
-        if (process.isAlive()) {
+        if (process.isEmpty() || process.get().isAlive()) {
             return "no exit status";
         }
-        int status = process.exitValue();
+        int status = process.get().exitValue();
         return status > 128 ? SIGNALS.getOrDefault(status - 128, "signal " + (status - 128)) : "exit " + status;
     }
 
@@ -150,7 +169,24 @@ public final class WorkerHandle implements AutoCloseable {
         }
     }
 
+    /** The worker's last stderr line that a vendor library (not the JVM) wrote. */
+    private Optional<String> lastVendorLine() {
+        synchronized (stderrTail) {
+            List<String> tail = new ArrayList<>(stderrTail);
+            for (int i = tail.size() - 1; i >= 0; i--) {
+                String l = tail.get(i).trim();
+                if (!l.isEmpty() && !l.startsWith("#") && !l.startsWith("OpenJDK") && !l.startsWith("Java HotSpot")) {
+                    return Optional.of(l.length() > 300 ? l.substring(0, 300) : l);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     private void keepStderr(String line) {
+        if (line.equals(EOF)) {
+            return;
+        }
         synchronized (stderrTail) {
             stderrTail.addLast(line);
             while (stderrTail.size() > 3) {
@@ -183,6 +219,6 @@ public final class WorkerHandle implements AutoCloseable {
         } catch (IOException ignored) {
             // closing stdin is only a polite request to exit; destroy follows
         }
-        process.destroy();
+        process.ifPresent(Process::destroy);
     }
 }

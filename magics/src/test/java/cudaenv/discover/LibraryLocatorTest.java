@@ -82,6 +82,22 @@ class LibraryLocatorTest {
     }
 
     @Test
+    void condaPrefixesAndTheirSitePackagesAreSearched() {
+        SimulatedMachine.Machine m = SimulatedMachine.in(dir)
+                .file("/opt/conda/conda-meta/history", "")
+                .cudart("12.1.105", "/opt/conda/lib")
+                .torch("2.3.0", "12.1", "/opt/conda/lib/python3.11/site-packages")
+                .env("CONDA_PREFIX", "/opt/conda")
+                .build();
+        Discovery d = LibraryLocator.discover(RootFs.of(m.root()), m.env());
+        assertEquals(List.of("/opt/conda"), d.condaPrefixes());
+        assertEquals(List.of("/opt/conda/lib/python3.11/site-packages"), d.sitePackages());
+        FoundLibrary cudart = only(d.libraries(), "/opt/conda/lib/libcudart.so.12.1.105");
+        assertEquals("conda", cudart.origin());
+        assertFalse(cudart.selected());
+    }
+
+    @Test
     void corruptCacheIsReportedAndTheLoaderFallsBackToSystemFolders() {
         SimulatedMachine.Machine m = SimulatedMachine.in(dir)
                 .driver("535.113.01", 12020)
@@ -94,6 +110,16 @@ class LibraryLocatorTest {
         assertTrue(cuda.selected());
         assertEquals("not in LD_LIBRARY_PATH or /etc/ld.so.cache; found in system folder /usr/lib/x86_64-linux-gnu",
                 cuda.selectedReason().orElseThrow());
+    }
+
+    @Test
+    void aRewrittenCacheIsReadAgain() throws Exception {
+        SimulatedMachine.Machine m = SimulatedMachine.in(dir).driver("535.113.01", 12020).build();
+        RootFs fs = RootFs.of(m.root());
+        assertTrue(LibraryLocator.discover(fs, m.env()).cacheError().isEmpty());
+        Path cache = m.path("/etc/ld.so.cache");
+        Files.write(cache, java.util.Arrays.copyOf(Files.readAllBytes(cache), 40));
+        assertTrue(LibraryLocator.discover(fs, m.env()).cacheError().orElseThrow().startsWith("truncated"));
     }
 
     @Test

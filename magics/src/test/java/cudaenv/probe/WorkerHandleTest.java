@@ -33,7 +33,7 @@ class WorkerHandleTest {
         worker = WorkerHandle.start();
         ProbeResult crashed = worker.probe("cudnn", m.path("/usr/lib/x86_64-linux-gnu/libcudnn.so.8"), Duration.ofSeconds(20));
         assertEquals(LibraryStatus.CRASHED, crashed.status());
-        assertEquals(Optional.of("crashed (SIGABRT) in cudnnGetVersion"), crashed.error());
+        assertEquals(Optional.of("crashed (SIGABRT) in cudnnGetVersion: Could not load library libcudnn_ops_infer.so.8. Error: libcudnn_ops_infer.so.8: cannot open shared object file: No such file or directory"), crashed.error());
         assertEquals("cudnnGetVersion", crashed.calls().get(0).call());
         assertFalse(worker.alive());
 
@@ -42,6 +42,16 @@ class WorkerHandleTest {
         assertEquals(LibraryStatus.OK, nccl.status());
         assertEquals(Optional.of("2.19.3"), nccl.version());
         assertEquals("21903 (2.19.3)", nccl.answers().get("ncclGetVersion"));
+    }
+
+    @Test
+    void aSegfaultIsNamedBySignal() {
+        SimulatedMachine.Machine m = SimulatedMachine.in(dir).cudnn("9.1.0", 12040).cudnnSegfaults().build();
+        worker = WorkerHandle.start();
+        ProbeResult crashed = worker.probe("cudnn", m.path("/usr/lib/x86_64-linux-gnu/libcudnn.so.9"), Duration.ofSeconds(20));
+        assertEquals(LibraryStatus.CRASHED, crashed.status());
+        assertEquals(Optional.of("crashed (SIGSEGV) in cudnnGetVersion"), crashed.error());
+        assertFalse(worker.alive());
     }
 
     @Test
