@@ -29,8 +29,8 @@ final class MinorVersionCompatInUse implements Rule {
                         + " driver through minor-version compatibility",
                 c.why() + ". What does not work on this driver: " + MinorVersionCompat.floor(c.needed().major())
                         .map(MinorVersionCompat.Floor::notCovered).orElse("features newer than the driver") + ".",
-                "Nothing to do for code that ships compiled SASS for your GPU (PyTorch wheels do). If you JIT PTX"
-                        + " (Triton, torch.compile, CuPy RawKernel, Numba) or use APIs newer than CUDA "
+                "Nothing to do for code that ships compiled SASS for your GPU (PyTorch wheels do). If you JIT-compile"
+                        + " PTX through the driver (Numba, CuPy RawKernel, NVRTC output) or use APIs newer than CUDA "
                         + c.driverCuda().map(CudaVersion::toString).orElse("the driver's") + ": "
                         + Advice.driverFor(r, c.needed()))).stream().toList();
     }

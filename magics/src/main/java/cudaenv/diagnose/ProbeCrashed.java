@@ -16,8 +16,11 @@ final class ProbeCrashed implements Rule {
                 "A vendor library crashed while being probed: " + what.summary(),
                 "Probing crashed: " + what.detail() + " It ran in a separate worker process, so the rest of this report is complete;"
                         + " any program that makes the same call will crash the same way.",
-                "See the library's own findings above (a crashing cuDNN usually lacks its sub-libraries). Reproduce"
-                        + " outside cudaenv with `python -c 'import torch; torch.backends.cudnn.version()'` or"
-                        + " `gdb --args` on a small program making the call.")).stream().toList();
+                (what.summary().contains("libcudnn")
+                        ? "A crashing cuDNN usually cannot load its sub-libraries (see cudnn-incomplete); reproduce with"
+                                + " `python -c 'import torch; print(torch.backends.cudnn.version())'`."
+                        : "Reproduce the call in a small program under `gdb --args`, and reinstall the library's"
+                                + " package if it crashes there too.")
+                        + " Other libraries' facts in this report are unaffected.")).stream().toList();
     }
 }
