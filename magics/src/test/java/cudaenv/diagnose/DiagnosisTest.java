@@ -61,10 +61,13 @@ class DiagnosisTest {
     }
 
     @Test
-    void findingsOfAnEarlierStageAreKept() {
-        Finding elf = new Finding("arch-not-supported", Severity.ERROR, "t", "d", "f");
-        Report facts = Machine.host().report().withDiagnosis(List.of(elf), null, null);
-        assertEquals(List.of(elf), Diagnosis.diagnose(facts, ReportOptions.thisMachine()).findings());
+    void staleFindingsOfASavedReportAreReplaced() {
+        Finding stale = new Finding("no-driver", Severity.ERROR, "an older cudaenv's words", "d", "f");
+        Report saved = Machine.host().driver("550.54.14", "12.4").gpu("NVIDIA L4", "8.9").report()
+                .withDiagnosis(List.of(stale), null, null);
+        Report again = Diagnosis.diagnose(saved, ReportOptions.thisMachine());
+        assertEquals(List.of(), again.findings());
+        assertTrue(again.verdict().cudaUsable());
     }
 
     @Test
