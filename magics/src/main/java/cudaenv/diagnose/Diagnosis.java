@@ -12,11 +12,15 @@ public final class Diagnosis {
     private Diagnosis() {
     }
 
+    /**
+     * Runs every rule on the facts. The findings are the rules' alone, so diagnosing a saved report again replaces
+     * whatever an older cudaenv concluded instead of adding to it.
+     */
     public static Report diagnose(Report facts, ReportOptions options) {
         List<Finding> findings = Rules.all().stream()
                 .flatMap(rule -> rule.apply(facts).stream())
                 .sorted(Comparator.comparing(Finding::severity))
                 .toList();
-        return facts.withDiagnosis(findings, facts.verdict(), facts.builds());
+        return facts.withDiagnosis(findings, Verdicts.of(facts, findings), BuildOptions.of(facts));
     }
 }

@@ -1,0 +1,26 @@
+package cudaenv.diagnose;
+
+import cudaenv.report.Finding;
+import cudaenv.report.LibraryStatus;
+import cudaenv.report.Report;
+import cudaenv.report.Severity;
+
+import java.util.List;
+
+/** A native probe crashed; everything else in the report is still complete. */
+final class ProbeCrashed implements Rule {
+    @Override
+    public List<Finding> apply(Report r) {
+        return ProbeFailure.find(r, LibraryStatus.CRASHED, "crashed").map(what -> new Finding("probe-crashed",
+                Severity.WARNING,
+                "A vendor library crashed while being probed: " + what.summary(),
+                "Probing crashed: " + what.detail() + " It ran in a separate worker process, so the rest of this report is complete;"
+                        + " any program that makes the same call will crash the same way.",
+                (what.summary().contains("libcudnn")
+                        ? "A crashing cuDNN usually cannot load its sub-libraries (see cudnn-incomplete); reproduce with"
+                                + " `python -c 'import torch; print(torch.backends.cudnn.version())'`."
+                        : "Reproduce the call in a small program under `gdb --args`, and reinstall the library's"
+                                + " package if it crashes there too.")
+                        + " Other libraries' facts in this report are unaffected.")).stream().toList();
+    }
+}
