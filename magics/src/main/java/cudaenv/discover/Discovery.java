@@ -1,0 +1,20 @@
+package cudaenv.discover;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What discovery found on a machine image, without running anything.
+ *
+ * @param cacheError why /etc/ld.so.cache could not be used, if so
+ */
+public record Discovery(List<FoundLibrary> libraries, Optional<String> cacheError, List<String> ldLibraryPath,
+                        List<String> cudaHomes, List<String> sitePackages, List<String> condaPrefixes) {
+    public Discovery {
+        libraries = List.copyOf(libraries);
+        ldLibraryPath = List.copyOf(ldLibraryPath);
+        cudaHomes = List.copyOf(cudaHomes);
+        sitePackages = List.copyOf(sitePackages);
+        condaPrefixes = List.copyOf(condaPrefixes);
+    }
+}

@@ -1,0 +1,73 @@
+package cudaenv.discover;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Finds every copy of a CUDA-family library on a machine image, and which one the loader picks per soname. */
+public final class LibraryLocator {
+    private LibraryLocator() {
+    }
+
+    public static Discovery discover(RootFs fs, Map<String, String> env) {
+        LoaderSearchPath loader = LoaderSearchPath.of(fs, env);
+        Map<String, String> cachedRealPaths = new LinkedHashMap<>();
+        for (LdSoCache.Entry e : loader.cache().entries()) {
+            if (LibraryKind.of(e.soname()).isPresent()) {
+                fs.realPath(e.path()).ifPresent(real -> cachedRealPaths.putIfAbsent(real, e.soname()));
+            }
+        }
+        Map<String, Copy> copies = new LinkedHashMap<>();
+        for (SearchFolders.Folder folder : SearchFolders.of(fs, env, loader)) {
+            for (String name : fs.list(folder.path())) {
+                if (LibraryKind.of(name).isEmpty()) {
+                    continue;
+                }
+                Optional<String> real = fs.realPath(folder.path() + "/" + name).filter(fs::isFile);
+                if (real.isEmpty()) {
+                    continue;
+                }
+                String origin = cachedRealPaths.containsKey(real.get()) ? "ld.so.cache" : folder.origin();
+                copies.computeIfAbsent(real.get(), r -> new Copy(r, origin)).names.add(name);
+            }
+        }
+        List<FoundLibrary> found = new ArrayList<>();
+        Map<String, Optional<LoaderSearchPath.Resolved>> resolutions = new LinkedHashMap<>();
+        for (Copy copy : copies.values()) {
+            String fileName = copy.realPath.substring(copy.realPath.lastIndexOf('/') + 1);
+            String kind = LibraryKind.of(fileName).orElseGet(() -> LibraryKind.of(copy.names.first()).orElseThrow());
+            SonameReader.Result elf = SonameReader.read(fs.host(copy.realPath));
+            Optional<String> soname = elf.soname()
+                    .or(() -> Optional.ofNullable(cachedRealPaths.get(copy.realPath)))
+                    .or(() -> copy.names.stream().filter(n -> n.matches(".*\\.so\\.\\d+(\\.\\d+)?")).findFirst());
+            Optional<String> fileVersion = LibraryKind.fileVersion(fileName)
+                    .or(() -> copy.names.stream().map(LibraryKind::fileVersion).flatMap(Optional::stream)
+                            .reduce((a, b) -> a.length() >= b.length() ? a : b));
+            Optional<LoaderSearchPath.Resolved> winner = soname.isEmpty() ? Optional.empty()
+                    : resolutions.computeIfAbsent(soname.get(), loader::find);
+            boolean selected = winner.isPresent() && winner.get().realPath().equals(copy.realPath);
+            Optional<String> reason = soname.map(s -> selected ? winner.get().reason()
+                    : winner.map(w -> "the loader picks " + w.realPath() + " for " + s + " (" + w.via() + ")")
+                    .orElse("not on the loader's search path: only programs that name its folder load it"));
+            found.add(new FoundLibrary(kind, copy.realPath, soname, fileVersion, copy.origin, selected, reason,
+                    elf.error()));
+        }
+        return new Discovery(found, loader.cache().error(), loader.ldLibraryPath(),
+                SearchFolders.cudaHomes(fs, env), SearchFolders.sitePackages(fs, env),
+                SearchFolders.condaPrefixes(fs, env));
+    }
+
+    private static final class Copy {
+        final String realPath;
+        final String origin;
+        final TreeSet<String> names = new TreeSet<>();
+
+        Copy(String realPath, String origin) {
+            this.realPath = realPath;
+            this.origin = origin;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package cudaenv.discover;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where glibc's dynamic loader finds a soname, in its order: the caller's DT_RPATH (only when it has no
+ * DT_RUNPATH), LD_LIBRARY_PATH, the caller's DT_RUNPATH, /etc/ld.so.cache, then the system folders. Every
+ * folder is taken inside the machine image, LD_LIBRARY_PATH's too. The one home of this order: discovery and
+ * the ELF dependency resolver both ask it.
+ */
+public final class LoaderSearchPath {
+    /** The x86-64 Debian/Ubuntu loader's system search path (ld.so --help). */
+    public static final List<String> SYSTEM_FOLDERS =
+            List.of("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib", "/usr/lib");
+
+    private final RootFs fs;
+    private final List<String> ldLibraryPath;
+    private final LdSoCache cache;
+
+    public LoaderSearchPath(RootFs fs, List<String> ldLibraryPath, LdSoCache cache) {
+        this.fs = fs;
+        this.ldLibraryPath = List.copyOf(ldLibraryPath);
+        this.cache = cache;
+    }
+
+    /** The image's own cache and the LD_LIBRARY_PATH of {@code env}. */
+    public static LoaderSearchPath of(RootFs fs, Map<String, String> env) {
+        return new LoaderSearchPath(fs, split(env.getOrDefault("LD_LIBRARY_PATH", "")), readCache(fs));
+    }
+
+    public static LdSoCache readCache(RootFs fs) {
+        return fs.readBytes("/etc/ld.so.cache")
+                .map(LdSoCache::parse)
+                .orElseGet(() -> LdSoCache.failed(fs.exists("/etc/ld.so.cache")
+                        ? "/etc/ld.so.cache cannot be read" : "no /etc/ld.so.cache"));
+    }
+
+    public List<String> ldLibraryPath() {
+        return ldLibraryPath;
+    }
+
+    public LdSoCache cache() {
+        return cache;
+    }
+
+    public RootFs fs() {
+        return fs;
+    }
+
+    /**
+     * Where a soname resolves.
+     *
+     * @param via    LD_LIBRARY_PATH | ld.so.cache | system | RPATH | RUNPATH
+     * @param path   the path the loader opens (folder + soname, or the cache's path)
+     * @param realPath that path with links resolved inside the image
+     * @param reason one line a person reads: why this copy
+     */
+    public record Resolved(String soname, String path, String realPath, String via, String reason) {
+    }
+
+    /** A soname as dlopen("libx.so.N") from a program with no RPATH/RUNPATH finds it. */
+    public Optional<Resolved> find(String soname) {
+        return find(soname, List.of(), List.of(), "/");
+    }
+
+    /**
+     * A DT_NEEDED soname of a library in {@code originDir}, with its RPATH/RUNPATH ($ORIGIN, $LIB, $PLATFORM
+     * expanded). RPATH is ignored when RUNPATH is present, as the loader does.
+     */
+    public Optional<Resolved> find(String soname, List<String> rpath, List<String> runpath, String originDir) {
+        if (soname.contains("/")) {
+            return fs.realPath(soname).map(real -> new Resolved(soname, soname, real, "path", "named by path"));
+        }
+        if (runpath.isEmpty()) {
+            Optional<Resolved> r = inFolders(soname, expand(rpath, originDir), "RPATH");
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        Optional<Resolved> r = inFolders(soname, ldLibraryPath, "LD_LIBRARY_PATH");
+        if (r.isPresent()) {
+            return r;
+        }
+        r = inFolders(soname, expand(runpath, originDir), "RUNPATH");
+        if (r.isPresent()) {
+            return r;
+        }
+        Optional<LdSoCache.Entry> entry = cache.lookup(soname);
+        if (entry.isPresent()) {
+            Optional<String> real = fs.realPath(entry.get().path());
+            if (real.isPresent()) {
+                return Optional.of(new Resolved(soname, entry.get().path(), real.get(), "ld.so.cache",
+                        "the /etc/ld.so.cache entry for " + soname));
+            }
+        }
+        return inFolders(soname, SYSTEM_FOLDERS, "system");
+    }
+
+    private Optional<Resolved> inFolders(String soname, List<String> folders, String via) {
+        for (String folder : folders) {
+            String candidate = folder.replaceFirst("/+$", "") + "/" + soname;
+            Optional<String> real = fs.realPath(candidate).filter(fs::isFile);
+            if (real.isPresent()) {
+                String reason = switch (via) {
+                    case "system" -> "not in LD_LIBRARY_PATH or /etc/ld.so.cache; found in system folder " + folder;
+                    default -> "first " + via + " folder that has it: " + folder;
+                };
+                return Optional.of(new Resolved(soname, candidate, real.get(), via, reason));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> expand(List<String> folders, String originDir) {
+        List<String> out = new ArrayList<>();
+        for (String f : folders) {
+            out.add(f.replace("${ORIGIN}", originDir).replace("$ORIGIN", originDir)
+                    .replace("${LIB}", "lib/x86_64-linux-gnu").replace("$LIB", "lib/x86_64-linux-gnu")
+                    .replace("${PLATFORM}", "x86_64").replace("$PLATFORM", "x86_64"));
+        }
+        return out;
+    }
+
+    /** PATH-style list; empty entries (the current folder) are dropped: a probe has no meaningful one. */
+    public static List<String> split(String value) {
+        List<String> parts = new ArrayList<>();
+        for (String p : value.split("[:;]")) {
+            if (!p.isEmpty()) {
+                parts.add(p);
+            }
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,108 @@
+package cudaenv.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Compiles the fake vendor libraries (test resources fake/*.c) with gcc, once per JVM for each set of parameters:
+ * gcc on a shared 2-core machine is the slow part of building simulated machines.
+ */
+final class FakeLibrary {
+    private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
+    private static final Path WORK = createWorkDir();
+
+    private FakeLibrary() {
+    }
+
+    /**
+     * A compiled shared object (shared between machines: copy it, never write to it).
+     *
+     * @param source the fake's file name under resources fake/, e.g. "cuda.c"
+     * @param soname the DT_SONAME to give it
+     * @param macros -D macros; values are passed verbatim (already C literals)
+     */
+    static Path compiled(String source, String soname, Map<String, String> macros) {
+        TreeMap<String, String> sorted = new TreeMap<>(macros);
+        String key = source + "|" + soname + "|" + sorted;
+        return COMPILED.computeIfAbsent(key, k -> compile(source, soname, sorted));
+    }
+
+    /** A C string literal of any text (GPU names may hold quotes and backslashes). */
+    static String cString(String text) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                b.append(String.format("\\%03o", (int) c & 0xff));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private static Path compile(String source, String soname, Map<String, String> macros) {
+        try {
+            Path dir = Files.createTempDirectory(WORK, "lib");
+            Path out = dir.resolve(soname);
+            List<String> command = new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-O0", "-w",
+                    "-Wl,-soname," + soname, "-I", WORK.toString(), "-o", out.toString()));
+            macros.forEach((name, value) -> command.add(value.isEmpty() ? "-D" + name : "-D" + name + "=" + value));
+            command.add(WORK.resolve(source).toString());
+            Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (gcc.waitFor() != 0) {
+                throw new IllegalStateException("gcc failed for " + source + " " + macros + ":\n" + output);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path createWorkDir() {
+        try {
+            Path dir = Files.createTempDirectory("cudaenv-fake-libs");
+            for (String name : List.of("fake_common.h", "cuda.c", "nvml.c", "cudart.c", "cudnn.c", "nccl.c",
+                    "cublas.c", "nvrtc.c", "empty.c")) {
+                try (InputStream in = FakeLibrary.class.getResourceAsStream("/fake/" + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("test resource fake/" + name + " is missing");
+                    }
+                    Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort at JVM exit: a temp folder left behind is harmless
+        }
+    }
+}

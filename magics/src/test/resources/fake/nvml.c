@@ -1,0 +1,176 @@
+/* A fake libnvidia-ml.so.1. NVML_INIT_RESULT: nvmlInit_v2's nvmlReturn_t (0, 9 driver not loaded, 18 mismatch);
+ * DRIVER_VERSION "535.113.01"; DRIVER_CUDA 12020; the GPU_* arrays as in cuda.c; GPU_MIG {0|1}. */
+#include "fake_common.h"
+#include <stdio.h>
+
+#ifndef NVML_INIT_RESULT
+#define NVML_INIT_RESULT 0
+#endif
+#ifndef DRIVER_VERSION
+#define DRIVER_VERSION "535.113.01"
+#endif
+#ifndef DRIVER_CUDA
+#define DRIVER_CUDA 12020
+#endif
+#ifndef GPU_COUNT
+#define GPU_COUNT 0
+#define GPU_NAMES {""}
+#define GPU_CC_MAJOR {0}
+#define GPU_CC_MINOR {0}
+#define GPU_MEM {0}
+#define GPU_UUIDS {""}
+#define GPU_PCI_BUS {0}
+#endif
+#ifndef GPU_MIG
+#define GPU_MIG {0}
+#endif
+
+static const char *names[] = GPU_NAMES;
+static const int cc_major[] = GPU_CC_MAJOR;
+static const int cc_minor[] = GPU_CC_MINOR;
+static const unsigned long long mem[] = GPU_MEM;
+static const char *uuids[] = GPU_UUIDS;
+static const int pci_bus[] = GPU_PCI_BUS;
+static const int mig[] = GPU_MIG;
+static int initialised = 0;
+
+typedef struct { unsigned long long total, free, used; } nvmlMemory_t;
+typedef struct { unsigned int gpu, memory; } nvmlUtilization_t;
+typedef struct {
+    char busIdLegacy[16];
+    unsigned int domain, bus, device, pciDeviceId, pciSubSystemId;
+    char busId[32];
+} nvmlPciInfo_t;
+typedef struct { unsigned int pid; unsigned long long usedGpuMemory; unsigned int gpuInstanceId, computeInstanceId; } nvmlProcessInfo_t;
+
+#define DEVICE(h) ((int) (long) (h) - 1)
+#define CHECK(h) do { if (!initialised) return 1; if (DEVICE(h) < 0 || DEVICE(h) >= GPU_COUNT) return 2; } while (0)
+
+int nvmlInit_v2(void) {
+    if (NVML_INIT_RESULT == 0) initialised = 1;
+    return NVML_INIT_RESULT;
+}
+
+int nvmlShutdown(void) {
+    initialised = 0;
+    return 0;
+}
+
+const char *nvmlErrorString(int result) {
+    switch (result) {
+        case 0: return "Success";
+        case 1: return "Uninitialized";
+        case 9: return "Driver Not Loaded";
+        case 18: return "RM has detected an NVML/RM version mismatch.";
+        default: return "Unknown Error";
+    }
+}
+
+int nvmlSystemGetDriverVersion(char *version, unsigned int length) {
+    if (!initialised) return 1;
+    fake_copy(version, length, DRIVER_VERSION);
+    return 0;
+}
+
+int nvmlSystemGetNVMLVersion(char *version, unsigned int length) {
+    fake_copy(version, length, "12." DRIVER_VERSION);
+    return 0;
+}
+
+int nvmlSystemGetCudaDriverVersion_v2(int *version) {
+    *version = DRIVER_CUDA;
+    return 0;
+}
+
+int nvmlDeviceGetCount_v2(unsigned int *count) {
+    if (!initialised) return 1;
+    *count = GPU_COUNT;
+    return 0;
+}
+
+int nvmlDeviceGetHandleByIndex_v2(unsigned int index, void **device) {
+    if (!initialised) return 1;
+    if (index >= GPU_COUNT) return 2;
+    *device = (void *) (long) (index + 1);
+    return 0;
+}
+
+int nvmlDeviceGetName(void *device, char *name, unsigned int length) {
+    CHECK(device);
+    fake_copy(name, length, names[DEVICE(device)]);
+    return 0;
+}
+
+int nvmlDeviceGetUUID(void *device, char *uuid, unsigned int length) {
+    CHECK(device);
+    const char *u = uuids[DEVICE(device)];
+    char buf[64];
+    snprintf(buf, sizeof buf, "GPU-%.8s-%.4s-%.4s-%.4s-%.12s", u, u + 8, u + 12, u + 16, u + 20);
+    fake_copy(uuid, length, buf);
+    return 0;
+}
+
+int nvmlDeviceGetMemoryInfo(void *device, nvmlMemory_t *memory) {
+    CHECK(device);
+    memory->total = mem[DEVICE(device)];
+    memory->used = 1ULL << 20;
+    memory->free = memory->total - memory->used;
+    return 0;
+}
+
+int nvmlDeviceGetUtilizationRates(void *device, nvmlUtilization_t *u) {
+    CHECK(device);
+    u->gpu = 7;
+    u->memory = 3;
+    return 0;
+}
+
+int nvmlDeviceGetTemperature(void *device, int sensor, unsigned int *temp) {
+    CHECK(device);
+    (void) sensor;
+    *temp = 41;
+    return 0;
+}
+
+int nvmlDeviceGetPowerUsage(void *device, unsigned int *milliwatts) {
+    CHECK(device);
+    *milliwatts = 61500;
+    return 0;
+}
+
+int nvmlDeviceGetCudaComputeCapability(void *device, int *major, int *minor) {
+    CHECK(device);
+    *major = cc_major[DEVICE(device)];
+    *minor = cc_minor[DEVICE(device)];
+    return 0;
+}
+
+int nvmlDeviceGetPciInfo_v3(void *device, nvmlPciInfo_t *pci) {
+    CHECK(device);
+    memset(pci, 0, sizeof *pci);
+    pci->bus = (unsigned) pci_bus[DEVICE(device)];
+    snprintf(pci->busId, sizeof pci->busId, "00000000:%02X:00.0", pci->bus);
+    snprintf(pci->busIdLegacy, sizeof pci->busIdLegacy, "0000:%02X:00.0", pci->bus);
+    return 0;
+}
+
+int nvmlDeviceGetComputeRunningProcesses_v3(void *device, unsigned int *count, nvmlProcessInfo_t *infos) {
+    CHECK(device);
+    if (*count < 1) {
+        *count = 1;
+        return 7;
+    }
+    *count = 1;
+    infos[0].pid = 4242;
+    infos[0].usedGpuMemory = 512ULL << 20;
+    infos[0].gpuInstanceId = 0xFFFFFFFF;
+    infos[0].computeInstanceId = 0xFFFFFFFF;
+    return 0;
+}
+
+int nvmlDeviceGetMigMode(void *device, unsigned int *current, unsigned int *pending) {
+    CHECK(device);
+    *current = (unsigned) mig[DEVICE(device)];
+    *pending = *current;
+    return 0;
+}
