@@ -2,12 +2,36 @@ package cudaenv.diagnose;
 
 import java.util.List;
 
-/** Every rule the diagnosis runs, in no particular order (findings are sorted by severity afterwards). */
+/**
+ * Every rule the diagnosis runs, most fundamental cause first: findings are sorted by severity only (stable), so
+ * within a severity this order decides which finding the verdict names as the first thing to fix.
+ */
 public final class Rules {
     private Rules() {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new GpuNotExposed(),
+                new NoDriver(),
+                new StubDriver(),
+                new NoKernelModule(),
+                new DriverLibraryMismatch(),
+                new ForwardCompatUnsupported(),
+                new GpuHidden(),
+                new NoDevice(),
+                new DriverTooOld(),
+                new FrameworkNeedsNewerDriver(),
+                new FrameworkCpuOnly(),
+                new CudnnMissing(),
+                new CudnnIncomplete(),
+                new CudnnCudaMismatch(),
+                new LibraryVersionMismatch(),
+                new MultipleRuntimes(),
+                new ProbeCrashed(),
+                new ProbeTimeout(),
+                new MinorVersionCompatInUse(),
+                new MigEnabled(),
+                new CudaVersionsExplained());
     }
 }

@@ -1,0 +1,55 @@
+package cudaenv.diagnose;
+
+import cudaenv.diagnose.data.Architectures;
+import cudaenv.diagnose.data.PytorchBuilds;
+import cudaenv.report.BuildOption;
+import cudaenv.report.Gpu;
+import cudaenv.report.Report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What would work here: which PyTorch CUDA builds the driver and the GPUs can run, and why not the others. */
+final class BuildOptions {
+    private BuildOptions() {
+    }
+
+    /** Every known build, oldest CUDA first; empty when there is neither a driver nor a GPU to judge by. */
+    static List<BuildOption> of(Report r) {
+        if (Facts.driverCuda(r).isEmpty() && r.gpus().isEmpty()) {
+            return List.of();
+        }
+        return PytorchBuilds.all().stream().map(b -> judge(r, b)).toList();
+    }
+
+    private static BuildOption judge(Report r, PytorchBuilds.Build build) {
+        Compatibility c = Compatibility.of(r, build.cuda());
+        List<String> reasons = new ArrayList<>();
+        boolean runs = c.runs();
+        reasons.add(c.why());
+        if (c.support() == Compatibility.Support.MINOR_VERSION) {
+            reasons.add("PTX newer than the driver's CUDA cannot be JIT-compiled");
+        }
+        for (Gpu gpu : r.gpus()) {
+            String cc = gpu.computeCapability();
+            String who = gpu.name() + " (compute capability " + cc + ")";
+            if (build.sass().stream().anyMatch(s -> Architectures.sassRunsOn(s, cc))) {
+                reasons.add(who + " runs its sm_" + build.sass().stream()
+                        .filter(s -> Architectures.sassRunsOn(s, cc)).reduce((a, b) -> b).orElseThrow().replace(".", "")
+                        + " code");
+            } else if (build.ptx().stream().anyMatch(p -> Architectures.ptxRunsOn(p, cc))
+                    && c.support() == Compatibility.Support.NATIVE) {
+                reasons.add(who + " has no compiled code in it, only PTX the driver JIT-compiles at first use");
+            } else {
+                runs = false;
+                reasons.add(who + " is not among its GPU targets (sm_"
+                        + String.join(", sm_", build.sass().stream().map(s -> s.replace(".", "")).toList()) + ")");
+            }
+        }
+        if (r.gpus().isEmpty()) {
+            reasons.add("no GPU visible, so compute capability was not checked");
+        }
+        reasons.add("torch " + build.torchReleases());
+        return new BuildOption(build.tag(), build.cuda().toString(), runs, String.join("; ", reasons), build.indexUrl());
+    }
+}

@@ -1,0 +1,56 @@
+package cudaenv.diagnose;
+
+import cudaenv.diagnose.data.CudaVersion;
+import cudaenv.diagnose.data.CudnnSupport;
+import cudaenv.report.Finding;
+import cudaenv.report.Library;
+import cudaenv.report.Report;
+import cudaenv.report.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A cuDNN built for another CUDA major version than the runtime loaded beside it. */
+final class CudnnCudaMismatch implements Rule {
+    @Override
+    public List<Finding> apply(Report r) {
+        List<Finding> out = new ArrayList<>();
+        for (Library cudnn : Cudnn.mains(r)) {
+            Optional<CudaVersion> builtFor = cudnn.builtForCuda().flatMap(CudaVersion::parse);
+            Optional<Library> runtime = runtimeBeside(r, cudnn);
+            Optional<CudaVersion> runtimeVersion = runtime.flatMap(Facts::version);
+            if (builtFor.isEmpty() || runtimeVersion.isEmpty() || builtFor.get().major() == runtimeVersion.get().major()) {
+                continue;
+            }
+            String version = Cudnn.versionOf(cudnn);
+            List<CudnnSupport.Build> builds = CudnnSupport.buildsOf(version);
+            String offered = builds.isEmpty() ? "" : " cuDNN " + builds.get(0).cudnn() + " ships builds for CUDA "
+                    + String.join(" and ", builds.stream().map(b -> b.cudaFrom() + "-" + b.cudaTo()).toList()) + ".";
+            int want = runtimeVersion.get().major();
+            boolean buildExists = builds.isEmpty() || builds.stream().anyMatch(b -> b.cudaMajor() == want);
+            out.add(new Finding("cudnn-cuda-mismatch", cudnn.selected() || runtime.get().selected()
+                    ? Severity.ERROR : Severity.WARNING,
+                    "cuDNN " + version + " was built for CUDA " + builtFor.get().major() + ", the runtime is CUDA "
+                            + runtimeVersion.get(),
+                    cudnn.path() + " answers cudnnGetCudartVersion " + builtFor.get() + " but the CUDA runtime beside it is "
+                            + runtime.get().path() + " (" + runtimeVersion.get() + "): a cuDNN only works with the CUDA"
+                            + " major version it was built for." + offered,
+                    (buildExists ? "Install the cuDNN build for CUDA " + want + ": `pip install nvidia-cudnn-cu" + want
+                            + "` (pip) or `sudo apt-get install libcudnn9-cuda-" + want + "` (NVIDIA apt repository)"
+                            : "This cuDNN release has no build for CUDA " + want + ": install an older cuDNN that does,"
+                            + " or a CUDA " + builtFor.get().major() + " runtime")
+                            + ", and remove " + cudnn.path() + " from the search path."));
+        }
+        return out;
+    }
+
+    // The runtime a process loading this cuDNN would use: one from the same folder or origin, else the loader's pick.
+    private static Optional<Library> runtimeBeside(Report r, Library cudnn) {
+        List<Library> runtimes = Facts.runtimes(r);
+        return runtimes.stream().filter(l -> Facts.folder(l.path()).equals(Facts.folder(cudnn.path()))).findFirst()
+                .or(() -> runtimes.stream().filter(l -> l.origin().equals(cudnn.origin())
+                        && !cudnn.origin().equals("ld.so.cache")).findFirst())
+                .or(() -> runtimes.stream().filter(Library::selected).findFirst());
+    }
+}

@@ -1,0 +1,45 @@
+package cudaenv.diagnose;
+
+import cudaenv.report.Finding;
+import cudaenv.report.Report;
+import cudaenv.report.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** GPUs exist but NVIDIA_VISIBLE_DEVICES or CUDA_VISIBLE_DEVICES hides them. */
+final class GpuHidden implements Rule {
+    @Override
+    public List<Finding> apply(Report r) {
+        List<Finding> out = new ArrayList<>();
+        Severity severity = Facts.wantsCuda(r) ? Severity.ERROR : Severity.WARNING;
+        if (r.container().detected() && Facts.nvidiaDevicesOff(r)) {
+            String value = Facts.env(r, "NVIDIA_VISIBLE_DEVICES").orElseThrow();
+            String meaning = value.strip().equalsIgnoreCase("none")
+                    ? "'none' gives the container the driver libraries but no GPU"
+                    : "'" + value + "' makes the NVIDIA runtime inject nothing at all, neither driver nor GPU";
+            out.add(new Finding("gpu-hidden", severity,
+                    "NVIDIA_VISIBLE_DEVICES=" + value + " hides every GPU from this container",
+                    "This " + r.container().runtime().orElse("container") + " container has NVIDIA_VISIBLE_DEVICES="
+                            + value + ": " + meaning + ". It has " + Facts.cudaSoftware(r) + ".",
+                    "Start the container with the GPUs it should see: `docker run --gpus all -e NVIDIA_VISIBLE_DEVICES=all"
+                            + " IMAGE` (or a list such as `--gpus '\"device=0,1\"'`); in Kubernetes let the device plugin"
+                            + " set it by requesting `nvidia.com/gpu`."));
+        }
+        Optional<String> cvd = Facts.env(r, "CUDA_VISIBLE_DEVICES");
+        if (cvd.isPresent() && (cvd.get().isBlank() || cvd.get().strip().equals("-1"))) {
+            String gpus = r.gpus().isEmpty() ? "" : " NVML lists " + r.gpus().size() + " GPU(s), e.g. "
+                    + r.gpus().get(0).name() + ", but CUDA will see none of them.";
+            out.add(new Finding("gpu-hidden", severity,
+                    "CUDA_VISIBLE_DEVICES=\"" + cvd.get() + "\" hides every GPU from CUDA",
+                    "CUDA_VISIBLE_DEVICES is set to \"" + cvd.get() + "\", so cuDeviceGetCount answers 0 and"
+                            + " torch.cuda.is_available() is False." + gpus,
+                    "Unset it (`unset CUDA_VISIBLE_DEVICES`, or `%env CUDA_VISIBLE_DEVICES=0` before CUDA is first"
+                            + " used in a notebook; restart the kernel if it already was) or list the GPUs to use,"
+                            + " e.g. `CUDA_VISIBLE_DEVICES=0`. Look for it in ~/.bashrc, the kernel spec's env, or the"
+                            + " job scheduler's settings."));
+        }
+        return out;
+    }
+}

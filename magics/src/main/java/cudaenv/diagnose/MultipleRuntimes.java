@@ -1,0 +1,50 @@
+package cudaenv.diagnose;
+
+import cudaenv.report.Finding;
+import cudaenv.report.Framework;
+import cudaenv.report.Library;
+import cudaenv.report.Report;
+import cudaenv.report.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Several CUDA runtime versions are reachable; says which one each consumer loads. */
+final class MultipleRuntimes implements Rule {
+    @Override
+    public List<Finding> apply(Report r) {
+        List<Library> runtimes = Facts.runtimes(r);
+        List<String> versions = runtimes.stream().map(Facts::versionText).distinct().toList();
+        if (versions.size() < 2) {
+            return List.of();
+        }
+        List<String> consumers = new ArrayList<>();
+        Optional<Library> system = runtimes.stream().filter(Library::selected).findFirst();
+        consumers.add("programs using the system loader get " + system.map(l -> "libcudart " + Facts.versionText(l)
+                + " (" + l.path() + ", " + l.selectedReason().orElse(l.origin()) + ")").orElse("none (no copy is on the"
+                + " loader's path)"));
+        for (Framework f : Facts.cudaFrameworks(r)) {
+            Optional<Library> own = runtimes.stream().filter(l -> !l.origin().equals("ld.so.cache")
+                    && l.path().startsWith(sitePackages(f))).findFirst();
+            consumers.add(Facts.describe(f) + " loads " + own.map(l -> "its own libcudart " + Facts.versionText(l)
+                    + " (" + l.path() + ")").orElse("the system's copy"));
+        }
+        r.toolkit().home().ifPresent(home -> consumers.add("nvcc " + r.toolkit().nvccVersion().orElse("")
+                + " builds against " + home + " but what it builds runs with the system loader's copy unless linked"
+                + " statically (nvcc's default is -cudart static)"));
+        return List.of(new Finding("multiple-runtimes", Severity.WARNING,
+                versions.size() + " CUDA runtime versions are installed: " + String.join(", ", versions),
+                "Copies: " + Facts.runtimeList(runtimes) + ". Which one a program uses depends on who loads it: "
+                        + String.join("; ", consumers) + ".",
+                "Usually harmless when each consumer has the one it was built for. If something loads the wrong one,"
+                        + " remove the stale copies from LD_LIBRARY_PATH or /etc/ld.so.conf.d (then `sudo ldconfig`)"
+                        + " and check with `ldd ./program | grep cudart` or, for PyTorch,"
+                        + " `python -c 'import torch; print(torch.version.cuda)'`."));
+    }
+
+    // ".../site-packages/torch" -> ".../site-packages/", where its bundled and nvidia/* libraries live.
+    private static String sitePackages(Framework f) {
+        return Facts.folder(f.path()) + "/";
+    }
+}

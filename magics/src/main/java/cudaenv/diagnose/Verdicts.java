@@ -1,0 +1,59 @@
+package cudaenv.diagnose;
+
+import cudaenv.report.Finding;
+import cudaenv.report.Gpu;
+import cudaenv.report.Report;
+import cudaenv.report.Severity;
+import cudaenv.report.Verdict;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The one sentence at the top of a report: CUDA usable here or not, and the first thing to fix. */
+final class Verdicts {
+    private Verdicts() {
+    }
+
+    /** @param findings sorted most severe first, most fundamental cause first within a severity */
+    static Verdict of(Report facts, List<Finding> findings) {
+        Optional<Finding> firstError = findings.stream().filter(f -> f.severity() == Severity.ERROR).findFirst();
+        if (firstError.isPresent()) {
+            Finding f = firstError.get();
+            long more = findings.stream().filter(x -> x.severity() == Severity.ERROR).count() - 1;
+            return new Verdict(false, "CUDA is not usable here: " + lowerFirst(f.title()) + ". First fix: "
+                    + firstSentence(f.fix()) + (more > 0 ? " (" + more + " more error" + (more > 1 ? "s" : "") + " below.)" : ""));
+        }
+        if (!facts.gpus().isEmpty()) {
+            Gpu gpu = facts.gpus().get(0);
+            long warnings = findings.stream().filter(x -> x.severity() == Severity.WARNING).count();
+            return new Verdict(true, "CUDA is usable here: " + facts.gpus().size() + " GPU" + (facts.gpus().size() > 1 ? "s" : "")
+                    + " (" + gpu.name() + ", compute capability " + gpu.computeCapability() + ")"
+                    + Facts.driverVersion(facts).map(v -> ", driver " + v).orElse("")
+                    + Facts.driverCuda(facts).map(c -> " supporting CUDA up to " + c).orElse("") + "."
+                    + (warnings > 0 ? " " + warnings + " warning" + (warnings > 1 ? "s" : "") + " below." : ""));
+        }
+        if (!Facts.wantsCuda(facts) && Facts.realLibcuda(facts).isEmpty() && !facts.driver().kernelModuleLoaded()) {
+            return new Verdict(false, "No NVIDIA driver, GPU or CUDA software was found: nothing here can use CUDA.");
+        }
+        return new Verdict(false, "CUDA is not usable here: no GPU is visible.");
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() || s.length() > 1 && Character.isUpperCase(s.charAt(1)) ? s
+                : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Up to the first ". " that is not inside a `command`. */
+    static String firstSentence(String text) {
+        boolean inCode = false;
+        for (int i = 0; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '`') {
+                inCode = !inCode;
+            } else if (c == '.' && !inCode && text.charAt(i + 1) == ' ') {
+                return text.substring(0, i + 1);
+            }
+        }
+        return text;
+    }
+}
