@@ -12,11 +12,12 @@ import java.util.Optional;
  * @param rpath              DT_RPATH entries (used by the loader only when there is no DT_RUNPATH)
  * @param runpath            DT_RUNPATH entries
  * @param versionDefinitions the symbol versions it defines (.gnu.version_d), without its base (file name) entry
+ * @param versionBase        the base entry of .gnu.version_d (its own name), which also satisfies a version need
  * @param versionNeeds       the symbol versions it requires, per needed file (.gnu.version_r)
  */
 public record ElfFile(String path, String machine, List<Section> sections, Optional<String> soname,
                       List<String> needed, List<String> rpath, List<String> runpath,
-                      List<String> versionDefinitions, List<VersionNeed> versionNeeds) {
+                      List<String> versionDefinitions, Optional<String> versionBase, List<VersionNeed> versionNeeds) {
     public ElfFile {
         sections = List.copyOf(sections);
         needed = List.copyOf(needed);
@@ -24,6 +25,16 @@ public record ElfFile(String path, String machine, List<Section> sections, Optio
         runpath = List.copyOf(runpath);
         versionDefinitions = List.copyOf(versionDefinitions);
         versionNeeds = List.copyOf(versionNeeds);
+    }
+
+    /** Has .gnu.version_d at all: without it the loader cannot check (and does not fail) version needs. */
+    public boolean definesVersions() {
+        return versionBase.isPresent() || !versionDefinitions.isEmpty();
+    }
+
+    /** Whether a needed version is defined here, the way glibc's match_symbol checks it (base entry included). */
+    public boolean defines(String version) {
+        return versionDefinitions.contains(version) || versionBase.filter(version::equals).isPresent();
     }
 
     public Optional<Section> section(String name) {

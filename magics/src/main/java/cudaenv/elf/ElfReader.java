@@ -90,15 +90,17 @@ public final class ElfReader {
             }
         }
         List<String> definitions = new ArrayList<>();
+        List<String> base = new ArrayList<>();
         List<ElfFile.VersionNeed> needs = new ArrayList<>();
         for (ElfFile.Section s : sections) {
             if (s.type() == SHT_GNU_VERDEF) {
-                definitions.addAll(definitions(f, s, linked(f, sections, s)));
+                definitions(f, s, linked(f, sections, s), definitions, base);
             } else if (s.type() == SHT_GNU_VERNEED) {
                 needs.addAll(needs(f, s, linked(f, sections, s)));
             }
         }
-        return new ElfFile(path, machine, sections, soname, needed, rpath, runpath, definitions, needs);
+        return new ElfFile(path, machine, sections, soname, needed, rpath, runpath, definitions,
+                base.stream().findFirst(), needs);
     }
 
     private static List<ElfFile.Section> sections(FileWindow f) throws ElfFormatException, IOException {
@@ -167,25 +169,24 @@ public final class ElfReader {
         return value.isEmpty() ? List.of() : List.of(value.split(":", -1));
     }
 
-    private static List<String> definitions(FileWindow f, ElfFile.Section s, ElfFile.Section strtab)
-            throws ElfFormatException, IOException {
-        List<String> names = new ArrayList<>();
+    /** Appends the defined version names to {@code names}, the base (file name) entry to {@code base}. */
+    private static void definitions(FileWindow f, ElfFile.Section s, ElfFile.Section strtab, List<String> names,
+                                    List<String> base) throws ElfFormatException, IOException {
         long p = s.offset();
         for (long i = 0; i < s.info(); i++) {
             within(s, p, 20);
             int flags = f.u16(p + 2);
             long aux = f.u32(p + 12);
             long next = f.u32(p + 16);
-            if (f.u16(p + 6) > 0 && (flags & VER_FLG_BASE) == 0) {
+            if (f.u16(p + 6) > 0) {
                 within(s, p + aux, 8);
-                names.add(string(f, strtab, f.u32(p + aux)));
+                ((flags & VER_FLG_BASE) == 0 ? names : base).add(string(f, strtab, f.u32(p + aux)));
             }
             if (next == 0) {
                 break;
             }
             p += next;
         }
-        return names;
     }
 
     private static List<ElfFile.VersionNeed> needs(FileWindow f, ElfFile.Section s, ElfFile.Section strtab)
