@@ -59,7 +59,8 @@ public final class BinaryScan {
                 .distinct().toList();
         List<String> ptxVersions = fatbin.entries().stream().map(FatbinEntry::ptxVersion).flatMap(Optional::stream)
                 .distinct().toList();
-        return new Binary(imagePath, fatbin.sass(), fatbin.ptx(), elf.needed(), missing, fatbin.error(), elf.soname(),
+        return new Binary(imagePath, fatbin.sass(), fatbin.ptx(), elf.needed(), missing,
+                fatbin.error().map(e -> imagePath + ": " + e), elf.soname(),
                 elf.soname().flatMap(BinaryScan::sonameVersion), elf.versionDefinitions(),
                 elf.runpath().isEmpty() ? elf.rpath() : elf.runpath(), unresolved, ptxVersions);
     }

@@ -40,7 +40,7 @@ public final class DependencyResolver {
 
     /** An image path read as ELF, each file once per resolver. */
     public ElfRead read(String imagePath) {
-        return reads.computeIfAbsent(imagePath, p -> ElfReader.read(fs.host(p)));
+        return reads.computeIfAbsent(imagePath, p -> ElfReader.read(fs.host(p), p));
     }
 
     /** One object on the loader's list: where it is and who loaded it (for the RPATH chain). */

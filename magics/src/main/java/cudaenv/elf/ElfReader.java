@@ -30,18 +30,23 @@ public final class ElfReader {
     }
 
     public static ElfRead read(Path path) {
+        return read(path, path.toString());
+    }
+
+    /** @param shownAs the name error messages give the file (its path inside a machine image) */
+    public static ElfRead read(Path path, String shownAs) {
         if (Files.isDirectory(path)) {
-            return ElfRead.failure(path + " is a directory, not an ELF file");
+            return ElfRead.failure(shownAs + " is a directory, not an ELF file");
         }
         if (!Files.isRegularFile(path)) {
-            return ElfRead.failure(path + " does not exist or is not a regular file");
+            return ElfRead.failure(shownAs + " does not exist or is not a regular file");
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            return ElfRead.of(parse(path.toString(), new FileWindow(channel)));
+            return ElfRead.of(parse(path.toString(), FileWindow.mapped(channel)));
         } catch (ElfFormatException e) {
-            return ElfRead.failure(path + ": " + e.getMessage());
+            return ElfRead.failure(shownAs + ": " + e.getMessage());
         } catch (IOException | SecurityException e) {
-            return ElfRead.failure(path + " could not be read: " + e.getMessage());
+            return ElfRead.failure(shownAs + " could not be read: " + e.getMessage());
         }
     }
 

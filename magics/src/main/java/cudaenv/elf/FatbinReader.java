@@ -26,7 +26,10 @@ public final class FatbinReader {
     private FatbinReader() {
     }
 
-    /** The fatbinary of an ELF file already read; an ELF file without .nv_fatbin has no images. */
+    /**
+     * The fatbinary of an ELF file already read; an ELF file without .nv_fatbin has no images. An error names
+     * the section, not the file: the caller knows the name the file goes by.
+     */
     public static FatbinIndex read(ElfFile elf) {
         Optional<ElfFile.Section> section = elf.section(SECTION);
         if (section.isEmpty()) {
@@ -34,12 +37,12 @@ public final class FatbinReader {
         }
         List<FatbinEntry> entries = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(Path.of(elf.path()), StandardOpenOption.READ)) {
-            walk(new FileWindow(channel), section.get(), entries);
+            walk(FileWindow.sparse(channel), section.get(), entries);
             return new FatbinIndex(entries, Optional.empty());
         } catch (ElfFormatException e) {
-            return new FatbinIndex(entries, Optional.of(elf.path() + ": " + SECTION + ": " + e.getMessage()));
+            return new FatbinIndex(entries, Optional.of(SECTION + ": " + e.getMessage()));
         } catch (IOException | SecurityException e) {
-            return new FatbinIndex(entries, Optional.of(elf.path() + " could not be read: " + e.getMessage()));
+            return new FatbinIndex(entries, Optional.of(SECTION + " could not be read: " + e.getMessage()));
         }
     }
 
