@@ -1,6 +1,9 @@
 package cudaenv.diagnose;
 
 import cudaenv.diagnose.data.Architectures;
+import cudaenv.diagnose.data.CudaVersion;
+import cudaenv.diagnose.data.DriverRequirements;
+import cudaenv.diagnose.data.PtxIsa;
 import cudaenv.elf.GpuCodeSupport;
 import cudaenv.elf.GpuCodeSupport.Mode;
 import cudaenv.report.Binary;
@@ -18,8 +21,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Compiled GPU code that a present GPU cannot run (error), or runs only by PTX JIT (warning); without a GPU,
- * which GPU generations the build runs on (info).
+ * Compiled GPU code that a present GPU cannot run (error: no fitting image, or only PTX newer than the driver's
+ * JIT), or runs only by PTX JIT (warning); without a GPU, which GPU generations the build runs on (info).
  */
 final class ArchNotSupported implements Rule {
     @Override
@@ -35,10 +38,16 @@ final class ArchNotSupported implements Rule {
         for (Gpu gpu : r.gpus()) {
             List<Binary> none = new ArrayList<>();
             Map<Binary, String> jit = new LinkedHashMap<>();
+            Map<Binary, CudaVersion> ptxTooNew = new LinkedHashMap<>();
+            Optional<CudaVersion> driver = Facts.driverCuda(r);
             for (Binary b : withCode) {
                 GpuCodeSupport.Support s = GpuCodeSupport.decide(images(b), gpu.computeCapability());
+                Optional<CudaVersion> needs = ptxNeeds(b);
                 if (s.mode() == Mode.NONE) {
                     none.add(b);
+                } else if (s.mode() == Mode.PTX_JIT && driver.isPresent() && needs.isPresent()
+                        && !driver.get().atLeast(needs.get())) {
+                    ptxTooNew.put(b, needs.get());
                 } else if (s.mode() == Mode.PTX_JIT) {
                     jit.put(b, s.image().orElseThrow());
                 }
@@ -46,11 +55,37 @@ final class ArchNotSupported implements Rule {
             if (!none.isEmpty()) {
                 out.add(cannotRun(r, gpu, none));
             }
+            if (!ptxTooNew.isEmpty()) {
+                out.add(driverCannotJit(gpu, driver.orElseThrow(), ptxTooNew));
+            }
             if (!jit.isEmpty()) {
                 out.add(jitOnly(gpu, jit));
             }
         }
         return out;
+    }
+
+    /** The newest CUDA that the binary's PTX ISA versions need (a binary usually has one). */
+    private static Optional<CudaVersion> ptxNeeds(Binary b) {
+        return b.ptxVersions().stream().map(PtxIsa::firstCuda).flatMap(Optional::stream).max(CudaVersion::compareTo);
+    }
+
+    private static Finding driverCannotJit(Gpu gpu, CudaVersion driver, Map<Binary, CudaVersion> needs) {
+        CudaVersion newest = needs.values().stream().max(CudaVersion::compareTo).orElseThrow();
+        List<String> parts = new ArrayList<>();
+        needs.forEach((b, cuda) -> parts.add(Facts.fileName(b.path()) + " (PTX ISA " + String.join(", ", b.ptxVersions())
+                + ", needs CUDA " + cuda + ")"));
+        return new Finding("arch-not-supported", Severity.ERROR,
+                gpu.name() + " with CUDA capability " + sm(gpu) + " can run " + String.join(", ",
+                        needs.keySet().stream().map(b -> Facts.fileName(b.path())).toList())
+                        + " only from PTX that this driver is too old to compile",
+                gpuName(gpu) + " has no fitting cubin in " + String.join("; ", parts) + ", so the driver must"
+                        + " JIT-compile the PTX, but it supports CUDA " + driver + " only: launches fail with"
+                        + " CUDA_ERROR_UNSUPPORTED_PTX_VERSION (222), 'the provided PTX was compiled with an unsupported"
+                        + " toolchain'.",
+                "Update the NVIDIA driver to one for CUDA " + newest
+                        + DriverRequirements.minimumDriver(newest).map(d -> " (" + d + " or newer)").orElse("")
+                        + ", or install a build with SASS for " + sm(gpu) + ".");
     }
 
     private static List<String> images(Binary b) {

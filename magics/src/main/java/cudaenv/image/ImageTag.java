@@ -1,5 +1,7 @@
 package cudaenv.image;
 
+import cudaenv.diagnose.data.NgcReleases;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -2,6 +2,7 @@ package cudaenv.image;
 
 import cudaenv.image.TagCheck.Claim;
 import cudaenv.image.TagCheck.Status;
+import cudaenv.diagnose.data.NgcReleases;
 import cudaenv.report.Framework;
 import cudaenv.report.Library;
 import cudaenv.report.Report;

@@ -1,6 +1,7 @@
 package cudaenv.diagnose;
 
 import cudaenv.report.Binary;
+import cudaenv.report.Driver;
 import cudaenv.report.Finding;
 import cudaenv.report.Framework;
 import cudaenv.report.Gpu;
@@ -86,6 +87,22 @@ class BinaryRulesTest {
         assertEquals(Severity.WARNING, jit.get(0).severity());
         assertTrue(jit.get(0).detail().contains("libtorch_cuda.so via compute_90 (PTX ISA 9.0)"), jit.get(0).detail());
         assertEquals(List.of(), new ArchNotSupported().apply(report(List.of(gpu("NVIDIA A10", "8.6")), List.of(b))));
+    }
+
+    @Test
+    void ptxNewerThanTheDriverCanCompileIsAnError() {
+        Binary b = binary(TORCH + "/lib/libtorch_cuda.so", List.of("sm_80"), List.of("compute_90"), List.of());
+        Driver r535 = new Driver(true, Optional.of("535.309.01"), Optional.of("12.2"), Optional.of("nvml"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), true);
+        Report r = new Report(Report.SCHEMA_VERSION, null, null, r535, List.of(gpu("NVIDIA H100", "9.0")), null, null,
+                null, null, null, null, null, List.of(b), null);
+        List<Finding> f = new ArchNotSupported().apply(r);
+        assertEquals(1, f.size(), f.toString());
+        assertEquals(Severity.ERROR, f.get(0).severity());
+        // PTX ISA 9.0 is CUDA 13.0's: a CUDA 12.2 driver cannot JIT it
+        assertTrue(f.get(0).detail().contains("PTX ISA 9.0, needs CUDA 13.0") && f.get(0).detail().contains("(222)"),
+                f.get(0).detail());
+        assertTrue(f.get(0).fix().contains("580.65.06"), f.get(0).fix());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cudaenv.image;
 
+import cudaenv.diagnose.data.NgcReleases;
 import cudaenv.image.TagCheck.Status;
 import cudaenv.report.Framework;
 import cudaenv.report.Host;
