@@ -108,4 +108,18 @@ class ImageTagCheckTest {
         NgcReleases.all().forEach(r -> assertTrue(r.source().contains("release notes") || r.source().startsWith("https://"),
                 r.toString()));
     }
+
+    @Test
+    void theReportFlowAddsOneFindingForTheTag() {
+        Report r = report(List.of(lib("cudart", "/usr/lib/libcudart.so.11.0", "11.8", "11.8.89")), List.of(),
+                Optional.empty(), "");
+        cudaenv.ReportOptions none = cudaenv.ReportOptions.thisMachine();
+        assertEquals(r, ImageTagFindings.attach(r, none));
+        Report tagged = ImageTagFindings.attach(r, none.withImageTag("nvidia/cuda:12.4.1-devel-ubuntu22.04"));
+        cudaenv.report.Finding f = tagged.findings().get(0);
+        assertEquals("image-tag-mismatch", f.id());
+        assertTrue(f.title().contains("CUDA 12.4.1 (found 11.8)") && f.title().contains("nvcc"), f.title());
+        Report ok = ImageTagFindings.attach(r, none.withImageTag("nvidia/cuda:11.8.0-base-ubuntu22.04"));
+        assertEquals("image-tag-checked", ok.findings().get(0).id());
+    }
 }
