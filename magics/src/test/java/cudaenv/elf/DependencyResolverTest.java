@@ -90,8 +90,11 @@ class DependencyResolverTest {
     }
 
     private LoaderSays realLoader() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(LD_SO, "--library-path",
-                root + "/opt/extra:" + root + "/opt/cached", root + TOP);
+        return realLoader(root + TOP, root + "/opt/extra:" + root + "/opt/cached");
+    }
+
+    private static LoaderSays realLoader(String library, String libraryPath) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(LD_SO, "--library-path", libraryPath, library);
         pb.environment().put("LD_TRACE_LOADED_OBJECTS", "1");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -111,9 +114,14 @@ class DependencyResolverTest {
     }
 
     private Set<String> versionFailures(List<UnresolvedNeed> found) {
+        return versionFailures(found, root.toString());
+    }
+
+    /** As the real loader prints them: image paths made host paths by the root's prefix. */
+    private static Set<String> versionFailures(List<UnresolvedNeed> found, String prefix) {
         Set<String> out = new TreeSet<>();
         found.stream().filter(u -> u.version().isPresent())
-                .forEach(u -> out.add(u.version().get() + " required by " + root + u.neededBy()));
+                .forEach(u -> out.add(u.version().get() + " required by " + prefix + u.neededBy()));
         return out;
     }
 
@@ -162,5 +170,26 @@ class DependencyResolverTest {
         DependencyResolver noEnv = new DependencyResolver(fs, LoaderSearchPath.of(fs, Map.of()));
         Set<String> missing = missing(noEnv.resolve(TOP, noEnv.read(TOP).file().orElseThrow()));
         assertEquals(Set.of("libgone.so.3", "libmid.so.1", "libcached.so.1"), missing);
+    }
+
+    @Test
+    void realCublasAwayFromItsLtLibraryAsTheRealLoaderSeesIt() throws Exception {
+        Path cublas = ElfReaderTest.debianLib("libcublas.so.11.11.3.6");
+        Path alone = Files.createDirectories(build.resolve("alone"));
+        Files.copy(cublas, alone.resolve("libcublas.so.11"));
+        // this machine's own root and ld.so.cache: libcublasLt.so.11 is only next to the original
+        RootFs fs = RootFs.of(Path.of("/"));
+        DependencyResolver resolver = new DependencyResolver(fs, LoaderSearchPath.of(fs, Map.of()));
+        String path = alone.resolve("libcublas.so.11").toString();
+        List<UnresolvedNeed> found = resolver.resolve(path, resolver.read(path).file().orElseThrow());
+        LoaderSays loader = realLoader(path, "");
+        assertEquals(Set.of("libcublasLt.so.11"), loader.notFound());
+        assertEquals(loader.notFound(), missing(found));
+        assertEquals(loader.versions(), versionFailures(found, ""));
+        // next to its Lt library (RUNPATH $ORIGIN) everything resolves, symbol versions included
+        Files.copy(ElfReaderTest.debianLib("libcublasLt.so.11.11.3.6"), alone.resolve("libcublasLt.so.11"));
+        DependencyResolver again = new DependencyResolver(fs, LoaderSearchPath.of(fs, Map.of()));
+        assertEquals(List.of(), again.resolve(path, again.read(path).file().orElseThrow()));
+        assertEquals(new LoaderSays(Set.of(), Set.of()), realLoader(path, ""));
     }
 }
