@@ -105,6 +105,9 @@ final class FileWindow {
                 buffer = channel.map(FileChannel.MapMode.READ_ONLY, start, Math.min(WINDOW, size - start));
             }
             buffer.order(ByteOrder.LITTLE_ENDIAN);
+            if (offset + length > start + buffer.limit()) {
+                throw new ElfFormatException("the file became shorter while it was read");
+            }
         }
         return buffer;
     }
