@@ -1,6 +1,6 @@
 /* A fake libcudnn. CUDNN_VERSION_VALUE in the library's own encoding (8907 or 90100); CUDART_VERSION_VALUE the
  * CUDA it was built for (12040); CUDNN_CRASH: cudnnGetVersion abort()s as real cuDNN does without its
- * sub-libraries; CUDNN_HANG: it never returns. */
+ * sub-libraries; CUDNN_SEGV: it dereferences NULL; CUDNN_HANG: it never returns. */
 #include "fake_common.h"
 
 #ifndef CUDNN_VERSION_VALUE
@@ -13,6 +13,9 @@
 size_t cudnnGetVersion(void) {
 #ifdef CUDNN_CRASH
     abort();
+#endif
+#ifdef CUDNN_SEGV
+    *(volatile int *) 0 = 1;
 #endif
 #ifdef CUDNN_HANG
     fake_hang();

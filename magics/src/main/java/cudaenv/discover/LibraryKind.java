@@ -18,6 +18,9 @@ public final class LibraryKind {
      * names (cudnn_graph, cudnn_ops_infer, ...); empty for every other file.
      */
     public static Optional<String> of(String fileName) {
+        if (!plausible(fileName)) {
+            return Optional.empty();
+        }
         Matcher m = NAME.matcher(fileName);
         if (!m.matches()) {
             return Optional.empty();
@@ -27,6 +30,11 @@ public final class LibraryKind {
     }
 
     /** "12.4.127" for libcudart.so.12.4.127, "12" for libcudart.so.12; empty for libcudart.so. */
+    /** A cheap first test: a system folder holds a thousand other libraries, and this runs before the JIT does. */
+    private static boolean plausible(String fileName) {
+        return fileName.startsWith("libcu") || fileName.startsWith("libnv") || fileName.startsWith("libnccl");
+    }
+
     public static Optional<String> fileVersion(String fileName) {
         Matcher m = NAME.matcher(fileName);
         return m.matches() ? Optional.ofNullable(m.group(2)).map(v -> v.replaceFirst("\\.$", "")) : Optional.empty();

@@ -20,8 +20,11 @@ public final class LibraryLocator {
                 fs.realPath(e.path()).ifPresent(real -> cachedRealPaths.putIfAbsent(real, e.soname()));
             }
         }
+        List<String> homes = SearchFolders.cudaHomes(fs, env);
+        List<String> conda = SearchFolders.condaPrefixes(fs, env);
+        List<String> sites = SearchFolders.sitePackages(fs, env, conda);
         Map<String, Copy> copies = new LinkedHashMap<>();
-        for (SearchFolders.Folder folder : SearchFolders.of(fs, env, loader)) {
+        for (SearchFolders.Folder folder : SearchFolders.of(fs, loader, homes, sites, conda)) {
             for (String name : fs.list(folder.path())) {
                 if (LibraryKind.of(name).isEmpty()) {
                     continue;
@@ -55,9 +58,7 @@ public final class LibraryLocator {
             found.add(new FoundLibrary(kind, copy.realPath, soname, fileVersion, copy.origin, selected, reason,
                     elf.error()));
         }
-        return new Discovery(found, loader.cache().error(), loader.ldLibraryPath(),
-                SearchFolders.cudaHomes(fs, env), SearchFolders.sitePackages(fs, env),
-                SearchFolders.condaPrefixes(fs, env));
+        return new Discovery(found, loader.cache().error(), loader.ldLibraryPath(), homes, sites, conda);
     }
 
     private static final class Copy {

@@ -101,7 +101,7 @@ public final class LoaderSearchPath {
 
     private Optional<Resolved> inFolders(String soname, List<String> folders, String via) {
         for (String folder : folders) {
-            String candidate = folder.replaceFirst("/+$", "") + "/" + soname;
+            String candidate = (folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder) + "/" + soname;
             Optional<String> real = fs.realPath(candidate).filter(fs::isFile);
             if (real.isPresent()) {
                 String reason = switch (via) {

@@ -36,8 +36,11 @@ public final class RootFs {
 
     /** The file on this machine that holds an image path (links not resolved). */
     public Path host(String imagePath) {
-        String relative = imagePath.replaceFirst("^/+", "");
-        return relative.isEmpty() ? root : root.resolve(relative);
+        int start = 0;
+        while (start < imagePath.length() && imagePath.charAt(start) == '/') {
+            start++;
+        }
+        return start == imagePath.length() ? root : root.resolve(imagePath.substring(start));
     }
 
     /** The image path with every symlink resolved inside the image; empty when it does not exist or loops. */
@@ -56,7 +59,7 @@ public final class RootFs {
                 }
                 continue;
             }
-            Path candidate = host("/" + String.join("/", done) + "/" + part);
+            Path candidate = host(String.join("/", done) + "/" + part);
             if (Files.isSymbolicLink(candidate)) {
                 if (++links > MAX_LINKS) {
                     return Optional.empty();

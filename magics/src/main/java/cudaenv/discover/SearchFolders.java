@@ -21,7 +21,9 @@ public final class SearchFolders {
     public record Folder(String path, String origin) {
     }
 
-    public static List<Folder> of(RootFs fs, Map<String, String> env, LoaderSearchPath loader) {
+    /** @param homes, sites, conda the CUDA homes, site-packages and conda prefixes, found once by the caller */
+    public static List<Folder> of(RootFs fs, LoaderSearchPath loader, List<String> homes, List<String> sites,
+                                  List<String> conda) {
         Map<String, String> folders = new LinkedHashMap<>();
         loader.ldLibraryPath().forEach(f -> folders.putIfAbsent(f, "LD_LIBRARY_PATH"));
         for (LdSoCache.Entry e : loader.cache().entries()) {
@@ -29,17 +31,17 @@ public final class SearchFolders {
         }
         LdSoConf.folders(fs).forEach(f -> folders.putIfAbsent(f, "path"));
         LoaderSearchPath.SYSTEM_FOLDERS.forEach(f -> folders.putIfAbsent(f, "path"));
-        for (String home : cudaHomes(fs, env)) {
+        for (String home : homes) {
             for (String pattern : List.of("/lib64", "/lib", "/lib64/stubs", "/targets/*/lib", "/targets/*/lib/stubs",
                     "/compat")) {
                 fs.glob(home + pattern).forEach(f -> folders.putIfAbsent(f, "cuda-home"));
             }
         }
-        for (String site : sitePackages(fs, env)) {
+        for (String site : sites) {
             fs.glob(site + "/torch/lib").forEach(f -> folders.putIfAbsent(f, "python-package"));
             fs.glob(site + "/nvidia/*/lib").forEach(f -> folders.putIfAbsent(f, "python-package"));
         }
-        for (String prefix : condaPrefixes(fs, env)) {
+        for (String prefix : conda) {
             folders.putIfAbsent(prefix + "/lib", "conda");
         }
         List<Folder> out = new ArrayList<>();
@@ -59,11 +61,9 @@ public final class SearchFolders {
     }
 
     /** Python site-packages folders: system, pip's /usr/local, venvs, conda, user sites, PYTHONPATH. */
-    public static List<String> sitePackages(RootFs fs, Map<String, String> env) {
+    public static List<String> sitePackages(RootFs fs, Map<String, String> env, List<String> condaPrefixes) {
         List<String> patterns = new ArrayList<>();
-        for (String name : List.of("PYTHONPATH")) {
-            Optional.ofNullable(env.get(name)).ifPresent(v -> patterns.addAll(LoaderSearchPath.split(v)));
-        }
+        Optional.ofNullable(env.get("PYTHONPATH")).ifPresent(v -> patterns.addAll(LoaderSearchPath.split(v)));
         for (String prefix : List.of("VIRTUAL_ENV", "CONDA_PREFIX")) {
             Optional.ofNullable(env.get(prefix)).ifPresent(p -> patterns.add(p + "/lib/python3*/site-packages"));
         }
@@ -71,7 +71,7 @@ public final class SearchFolders {
                 "/usr/lib/python3/dist-packages", "/usr/lib/python3*/dist-packages", "/usr/lib/python3*/site-packages",
                 "/opt/venv/lib/python3*/site-packages", "/opt/*/venv/lib/python3*/site-packages",
                 "/root/.local/lib/python3*/site-packages", "/home/*/.local/lib/python3*/site-packages"));
-        for (String prefix : condaPrefixes(fs, env)) {
+        for (String prefix : condaPrefixes) {
             patterns.add(prefix + "/lib/python3*/site-packages");
         }
         List<String> found = new ArrayList<>();

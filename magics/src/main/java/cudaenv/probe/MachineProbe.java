@@ -1,16 +1,71 @@
 package cudaenv.probe;
 
 import cudaenv.ReportOptions;
+import cudaenv.discover.Discovery;
+import cudaenv.discover.FoundLibrary;
+import cudaenv.discover.LibraryLocator;
+import cudaenv.discover.RootFs;
+import cudaenv.report.Container;
+import cudaenv.report.Driver;
+import cudaenv.report.Library;
+import cudaenv.report.LibraryStatus;
+import cudaenv.report.ProbeCall;
 import cudaenv.report.Report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Gathers the facts of a machine: discovery, file facts and native probes (in a worker process). */
 public final class MachineProbe {
     private MachineProbe() {
     }
 
-    // Placeholder until the probe lands: a report with no facts.
     public static Report collect(ReportOptions options) {
-        return new Report(Report.SCHEMA_VERSION, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+        return collect(options, ProbeWorkerPool.shared());
+    }
+
+    /** @param pool where the worker comes from: its JVM starts now and boots while the files are read */
+    public static Report collect(ReportOptions options, ProbeWorkerPool pool) {
+        pool.prestart();
+        RootFs fs = RootFs.of(options.root());
+        Map<String, String> env = options.env();
+        Discovery found = LibraryLocator.discover(fs, env);
+        KernelModuleFiles module = KernelModuleFiles.read(fs);
+        Map<String, ProbeResult> probed = NativeProbes.run(found.libraries(), fs, options.timeout(), pool);
+
+        List<Library> libraries = new ArrayList<>();
+        List<ProbeCall> calls = new ArrayList<>();
+        // the loader's cache being unusable changes which copy loads: recorded where every reader sees it
+        found.cacheError().ifPresent(e -> calls.add(new ProbeCall("ld.so.cache", "read /etc/ld.so.cache", e, 0)));
+        for (FoundLibrary f : found.libraries()) {
+            Optional<ProbeResult> r = Optional.ofNullable(probed.get(f.path()));
+            r.ifPresent(p -> calls.addAll(p.calls()));
+            libraries.add(library(f, r));
+        }
+        Optional<FoundLibrary> libcuda = selected(found, "cuda");
+        Optional<ProbeResult> cuda = libcuda.map(l -> probed.get(l.path()));
+        Optional<ProbeResult> nvml = selected(found, "nvml").map(l -> probed.get(l.path()));
+        Driver driver = DriverFacts.driver(libcuda, cuda, nvml, module);
+        boolean driverInjected = found.libraries().stream()
+                .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
+        Container container = ContainerFiles.read(fs, env, module, driverInjected);
+        return new Report(Report.SCHEMA_VERSION, null, HostFiles.read(fs), driver, DriverFacts.gpus(cuda, nvml),
+                libraries, ToolkitFiles.read(fs, env, found.cudaHomes()),
+                FrameworkFiles.read(fs, found.sitePackages()), container, List.of(), null, List.of(), List.of(), calls);
+    }
+
+    private static Optional<FoundLibrary> selected(Discovery found, String kind) {
+        return found.libraries().stream().filter(l -> l.kind().equals(kind) && l.selected()).findFirst();
+    }
+
+    private static Library library(FoundLibrary f, Optional<ProbeResult> r) {
+        LibraryStatus status = f.error().isPresent() ? LibraryStatus.ERROR
+                : r.map(ProbeResult::status).orElse(LibraryStatus.NOT_LOADED);
+        Optional<String> error = f.error().or(() -> r.flatMap(ProbeResult::error));
+        return new Library(f.kind(), f.path(), f.soname(), r.flatMap(ProbeResult::version), f.fileVersion(), f.origin(),
+                status, error, f.selected(), f.selectedReason(), r.flatMap(ProbeResult::builtForCuda),
+                r.map(ProbeResult::answers).orElse(Map.of()));
     }
 }

@@ -31,6 +31,15 @@ public final class ReportJson {
         return COMPACT.toJson(report);
     }
 
+    /** Any model value (records with Optional members) as one JSON line: the probe worker's wire format. */
+    public static String encode(Object value) {
+        return COMPACT.toJson(value);
+    }
+
+    public static <T> T decode(String json, Class<T> type) {
+        return COMPACT.fromJson(json, type);
+    }
+
     public static JsonElement tree(Report report) {
         return COMPACT.toJsonTree(report);
     }

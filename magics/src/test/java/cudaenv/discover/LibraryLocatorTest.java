@@ -82,6 +82,22 @@ class LibraryLocatorTest {
     }
 
     @Test
+    void condaPrefixesAndTheirSitePackagesAreSearched() {
+        SimulatedMachine.Machine m = SimulatedMachine.in(dir)
+                .file("/opt/conda/conda-meta/history", "")
+                .cudart("12.1.105", "/opt/conda/lib")
+                .torch("2.3.0", "12.1", "/opt/conda/lib/python3.11/site-packages")
+                .env("CONDA_PREFIX", "/opt/conda")
+                .build();
+        Discovery d = LibraryLocator.discover(RootFs.of(m.root()), m.env());
+        assertEquals(List.of("/opt/conda"), d.condaPrefixes());
+        assertEquals(List.of("/opt/conda/lib/python3.11/site-packages"), d.sitePackages());
+        FoundLibrary cudart = only(d.libraries(), "/opt/conda/lib/libcudart.so.12.1.105");
+        assertEquals("conda", cudart.origin());
+        assertFalse(cudart.selected());
+    }
+
+    @Test
     void corruptCacheIsReportedAndTheLoaderFallsBackToSystemFolders() {
         SimulatedMachine.Machine m = SimulatedMachine.in(dir)
                 .driver("535.113.01", 12020)

@@ -38,7 +38,8 @@ import java.util.Set;
  * }</pre>
  *
  * Failure switches: {@link #stubLibcuda()}, {@link #cuInitHangs()}, {@link #cuInitResult(int)},
- * {@link #nvmlInitResult(int)}, {@link #noKernelModule()}, {@link #cudnnCrashes()}, {@link #cudnnHangs()}.
+ * {@link #nvmlInitResult(int)}, {@link #noKernelModule()}, {@link #cudnnCrashes()}, {@link #cudnnSegfaults()},
+ * {@link #cudnnHangs()}.
  * Any folder: every library method has an overload taking the folder inside the root; {@link #ldPath} lists a
  * folder in etc/ld.so.conf.d, {@link #ldLibraryPath} sets LD_LIBRARY_PATH (taken relative to the root).
  * Arbitrary files: {@link #file}, and {@link #truncate} (applied after ldconfig, so it can break the cache).
@@ -66,6 +67,7 @@ public final class SimulatedMachine {
     private boolean kernelModule = true;
     private boolean cudnnCrashes;
     private boolean cudnnHangs;
+    private boolean cudnnSegfaults;
     private Optional<String> containerRuntime = Optional.empty();
     private boolean gpusPassedIn = true;
     private String hostname = "simulated";
@@ -185,6 +187,9 @@ public final class SimulatedMachine {
             if (cudnnHangs) {
                 macros.put("CUDNN_HANG", "");
             }
+            if (cudnnSegfaults) {
+                macros.put("CUDNN_SEGV", "");
+            }
             place(dir, bySoname ? soname : "libcudnn.so." + version, soname, "cudnn.c", macros);
             List<String> parts = v[0] >= 9
                     ? List.of("graph", "engines_precompiled", "engines_runtime_compiled", "heuristic", "ops", "cnn", "adv")
@@ -201,6 +206,12 @@ public final class SimulatedMachine {
     /** cudnnGetVersion abort()s, as real cuDNN does when its sub-libraries cannot be loaded. */
     public SimulatedMachine cudnnCrashes() {
         this.cudnnCrashes = true;
+        return this;
+    }
+
+    /** cudnnGetVersion dereferences NULL (SIGSEGV), as a library built against another driver may. */
+    public SimulatedMachine cudnnSegfaults() {
+        this.cudnnSegfaults = true;
         return this;
     }
 

@@ -1,0 +1,90 @@
+package cudaenv.cli;
+
+import cudaenv.CudaEnv;
+import cudaenv.ReportOptions;
+import cudaenv.render.HtmlReport;
+import cudaenv.render.TextReport;
+import cudaenv.report.Report;
+import cudaenv.report.ReportJson;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code report [--json|--text|--html] [--root DIR] [--timeout SECONDS]}: the machine's report on stdout. */
+final class ReportCommand implements Command {
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public String summary() {
+        return "what CUDA, cuDNN and the NVIDIA driver look like here, and why CUDA is not available";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: java -jar cudaenv.jar report [--json | --text | --html] [--root DIR] [--timeout SECONDS]
+
+                  --text            a terminal summary (the default)
+                  --json            one JSON object (the report contract) and nothing else on stdout
+                  --html            a self-contained HTML page
+                  --root DIR        probe a machine image unpacked at DIR instead of /
+                  --timeout SECONDS time limit of each native probe (default %s)
+
+                Exit status: 0 no error found, 1 an error finding, 2 a usage error.
+                """.formatted(ReportOptions.DEFAULT_TIMEOUT.toSeconds());
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        String format = "text";
+        ReportOptions options = ReportOptions.thisMachine();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--json", "--text", "--html" -> format = arg.substring(2);
+                case "--root" -> {
+                    Path root = Path.of(value(args, ++i, arg));
+                    if (!Files.isDirectory(root)) {
+                        throw new UsageException("--root " + root + " is not a folder");
+                    }
+                    options = options.withRoot(root);
+                }
+                case "--timeout" -> options = options.withTimeout(seconds(value(args, ++i, arg)));
+                default -> throw new UsageException("unknown option '" + arg + "'");
+            }
+        }
+        Report report = CudaEnv.report(options);
+        switch (format) {
+            case "json" -> out.println(ReportJson.pretty(report));
+            case "html" -> out.print(HtmlReport.page(report));
+            default -> out.print(TextReport.render(report, System.console() != null));
+        }
+        out.flush();
+        return report.hasErrors() ? 1 : 0;
+    }
+
+    private static String value(List<String> args, int i, String flag) throws UsageException {
+        if (i >= args.size() || args.get(i).startsWith("--")) {
+            throw new UsageException(flag + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static Duration seconds(String text) throws UsageException {
+        try {
+            double s = Double.parseDouble(text);
+            if (!(s > 0 && s <= 3600)) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis((long) (s * 1000));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--timeout needs a number of seconds between 0 and 3600, not '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package cudaenv.probe;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** The environment variables a CUDA diagnosis needs, with the values of secret-looking names removed at once. */
+public final class EnvironmentFacts {
+    public static final String REDACTED = "<redacted>";
+    private static final Pattern SECRET = Pattern.compile(
+            "TOKEN|KEY|SECRET|PASSW|CREDENTIAL|AUTH|PRIVATE|COOKIE|SESSION|SIGNATURE|CERT", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> EXACT = Set.of("LD_LIBRARY_PATH", "LD_PRELOAD", "CONDA_PREFIX", "VIRTUAL_ENV",
+            "KUBERNETES_SERVICE_HOST", "PYTORCH_CUDA_ALLOC_CONF");
+    private static final Pattern PREFIX = Pattern.compile("^(NVIDIA_|CUDA_|CUDNN_|NCCL_|NV_).*");
+
+    private EnvironmentFacts() {
+    }
+
+    /** NVIDIA_*, CUDA_*, CUDNN_*, NCCL_*, NV_* and a few loader/env names; secret-looking names shown redacted. */
+    public static Map<String, String> relevant(Map<String, String> env) {
+        Map<String, String> out = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (EXACT.contains(name) || PREFIX.matcher(name).matches()) {
+                out.put(name, isSecret(name) ? REDACTED : value);
+            }
+        });
+        return out;
+    }
+
+    public static boolean isSecret(String name) {
+        return SECRET.matcher(name).find();
+    }
+}

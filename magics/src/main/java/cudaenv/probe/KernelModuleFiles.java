@@ -1,0 +1,35 @@
+package cudaenv.probe;
+
+import cudaenv.discover.RootFs;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The NVIDIA kernel module as files show it: /proc/driver/nvidia/version, /sys/module/nvidia, /dev/nvidia*.
+ *
+ * @param version     the loaded module's version, e.g. 535.113.01
+ * @param loaded      /proc/driver/nvidia or /sys/module/nvidia exists (device nodes prove nothing: root creates them)
+ * @param deviceNodes /dev/nvidia* present
+ */
+record KernelModuleFiles(Optional<String> version, boolean loaded, List<String> deviceNodes) {
+    // proprietary: "Kernel Module  535.113.01  Tue ..."; open: "Open Kernel Module for x86_64  535.113.01  Release ..."
+    private static final Pattern VERSION = Pattern.compile("Kernel Module(?: for \\S+)?\\s+(\\d+\\.\\d+(?:\\.\\d+)?)");
+
+    static KernelModuleFiles read(RootFs fs) {
+        Optional<String> version = fs.readString("/proc/driver/nvidia/version").flatMap(text -> {
+            Matcher m = VERSION.matcher(text);
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        });
+        boolean loaded = fs.exists("/proc/driver/nvidia") || fs.exists("/sys/module/nvidia");
+        List<String> nodes = fs.list("/dev").stream().filter(n -> n.startsWith("nvidia")).map(n -> "/dev/" + n).toList();
+        return new KernelModuleFiles(version, loaded, nodes);
+    }
+
+    /** GPU device nodes (/dev/nvidia0, ...), as opposed to nvidiactl / nvidia-uvm. */
+    boolean hasGpuNodes() {
+        return deviceNodes.stream().anyMatch(n -> n.matches("/dev/nvidia\\d+"));
+    }
+}

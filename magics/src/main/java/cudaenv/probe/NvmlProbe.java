@@ -1,0 +1,117 @@
+package cudaenv.probe;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import cudaenv.report.Gpu;
+import cudaenv.report.LibraryStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** NVML: its own version (answers without a driver), nvmlInit, the driver version and live device state. */
+final class NvmlProbe {
+    static final String INIT = "nvmlInit_v2";
+    static final String DRIVER_VERSION = "nvmlSystemGetDriverVersion";
+    static final String CUDA_VERSION = "nvmlSystemGetCudaDriverVersion_v2";
+    private static final String T = ReturnCodes.NVML_RETURN;
+    private static final int PROCESS_INFO_SIZE = 24;
+    private static final int MAX_PROCESSES = 64;
+
+    private NvmlProbe() {
+    }
+
+    static ProbeResult probe(String path, Calls calls) {
+        NativeApis.Nvml api = calls.load(path, NativeApis.Nvml.class);
+        Memory text = new Memory(96);
+        text.clear();
+        int nv = calls.code("nvmlSystemGetNVMLVersion", T, () -> api.nvmlSystemGetNVMLVersion(text, 96));
+        Optional<String> version = nv == 0 ? Optional.of(text.getString(0)) : Optional.empty();
+        calls.answerCode("nvmlSystemGetNVMLVersion", T, nv, version.orElse(""));
+        int init = calls.code(INIT, T, api::nvmlInit_v2);
+        calls.answerCode(INIT, T, init, ReturnCodes.describe(T, 0));
+        List<Gpu> gpus = new ArrayList<>();
+        if (init == 0) {
+            text.clear();
+            int dv = calls.code(DRIVER_VERSION, T, () -> api.nvmlSystemGetDriverVersion(text, 96));
+            calls.answerCode(DRIVER_VERSION, T, dv, text.getString(0));
+            IntByReference cuda = new IntByReference();
+            int cv = calls.code(CUDA_VERSION, T, () -> api.nvmlSystemGetCudaDriverVersion_v2(cuda));
+            calls.answerCode(CUDA_VERSION, T, cv, Versions.cuda(cuda.getValue()));
+            IntByReference count = new IntByReference();
+            int c = calls.code("nvmlDeviceGetCount_v2", T, () -> api.nvmlDeviceGetCount_v2(count));
+            calls.answerCode("nvmlDeviceGetCount_v2", T, c, Integer.toString(count.getValue()));
+            for (int i = 0; c == 0 && i < count.getValue(); i++) {
+                device(api, calls, i).ifPresent(gpus::add);
+            }
+            calls.code("nvmlShutdown", T, api::nvmlShutdown);
+        }
+        LibraryStatus status = nv == 0 || init == 0 ? LibraryStatus.OK : LibraryStatus.ERROR;
+        Optional<String> error = status == LibraryStatus.OK ? Optional.empty()
+                : Optional.of(INIT + ": " + calls.answers().get(INIT));
+        return new ProbeResult(status, version, Optional.empty(), error, calls.answers(), calls.made(), gpus);
+    }
+
+    private static Optional<Gpu> device(NativeApis.Nvml api, Calls calls, int index) {
+        PointerByReference handle = new PointerByReference();
+        if (calls.code("nvmlDeviceGetHandleByIndex_v2", T, () -> api.nvmlDeviceGetHandleByIndex_v2(index, handle)) != 0) {
+            return Optional.empty();
+        }
+        Pointer dev = handle.getValue();
+        Memory name = new Memory(96);
+        name.clear();
+        calls.code("nvmlDeviceGetName", T, () -> api.nvmlDeviceGetName(dev, name, 96));
+        Memory uuid = new Memory(96);
+        uuid.clear();
+        calls.code("nvmlDeviceGetUUID", T, () -> api.nvmlDeviceGetUUID(dev, uuid, 96));
+        Memory mem = new Memory(24);
+        mem.clear();
+        boolean memOk = calls.code("nvmlDeviceGetMemoryInfo", T, () -> api.nvmlDeviceGetMemoryInfo(dev, mem)) == 0;
+        Memory util = new Memory(8);
+        util.clear();
+        boolean utilOk = calls.code("nvmlDeviceGetUtilizationRates", T,
+                () -> api.nvmlDeviceGetUtilizationRates(dev, util)) == 0;
+        IntByReference temp = new IntByReference();
+        boolean tempOk = calls.code("nvmlDeviceGetTemperature", T, () -> api.nvmlDeviceGetTemperature(dev, 0, temp)) == 0;
+        IntByReference power = new IntByReference();
+        boolean powerOk = calls.code("nvmlDeviceGetPowerUsage", T, () -> api.nvmlDeviceGetPowerUsage(dev, power)) == 0;
+        IntByReference major = new IntByReference();
+        IntByReference minor = new IntByReference();
+        boolean ccOk = calls.code("nvmlDeviceGetCudaComputeCapability", T,
+                () -> api.nvmlDeviceGetCudaComputeCapability(dev, major, minor)) == 0;
+        Memory pci = new Memory(68);
+        pci.clear();
+        boolean pciOk = calls.code("nvmlDeviceGetPciInfo_v3", T, () -> api.nvmlDeviceGetPciInfo_v3(dev, pci)) == 0;
+        IntByReference current = new IntByReference();
+        IntByReference pending = new IntByReference();
+        boolean migOk = calls.code("nvmlDeviceGetMigMode", T, () -> api.nvmlDeviceGetMigMode(dev, current, pending)) == 0;
+        return Optional.of(new Gpu(index, name.getString(0), uuid.getString(0),
+                ccOk ? major.getValue() + "." + minor.getValue() : "",
+                memOk ? mem.getLong(0) : 0, pciOk ? pci.getString(36) : "",
+                memOk ? Optional.of(mem.getLong(16)) : Optional.empty(),
+                utilOk ? Optional.of(util.getInt(0)) : Optional.empty(),
+                utilOk ? Optional.of(util.getInt(4)) : Optional.empty(),
+                tempOk ? Optional.of(temp.getValue()) : Optional.empty(),
+                powerOk ? Optional.of(Integer.toUnsignedLong(power.getValue()) / 1000.0) : Optional.empty(),
+                migOk ? Optional.of(current.getValue() == 1 ? "enabled" : "disabled") : Optional.empty(),
+                processes(api, calls, dev)));
+    }
+
+    private static List<Gpu.GpuProcess> processes(NativeApis.Nvml api, Calls calls, Pointer dev) {
+        IntByReference count = new IntByReference(MAX_PROCESSES);
+        Memory infos = new Memory((long) PROCESS_INFO_SIZE * MAX_PROCESSES);
+        infos.clear();
+        if (calls.code("nvmlDeviceGetComputeRunningProcesses_v3", T,
+                () -> api.nvmlDeviceGetComputeRunningProcesses_v3(dev, count, infos)) != 0) {
+            return List.of();
+        }
+        List<Gpu.GpuProcess> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(count.getValue(), MAX_PROCESSES); i++) {
+            long at = (long) i * PROCESS_INFO_SIZE;
+            out.add(new Gpu.GpuProcess(Integer.toUnsignedLong(infos.getInt(at)), infos.getLong(at + 8)));
+        }
+        return out;
+    }
+}

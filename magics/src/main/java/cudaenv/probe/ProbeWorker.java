@@ -1,0 +1,53 @@
+package cudaenv.probe;
+
+import cudaenv.report.ReportJson;
+
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The worker process every native call runs in, so a vendor library that aborts, segfaults or hangs takes only
+ * this process down. Protocol on stdin/stdout, one line each: the parent sends a ProbeRequest as JSON; the
+ * worker answers "READY" once at start, "CALL name" before each native call and "DONE json" with the ProbeResult.
+ */
+public final class ProbeWorker {
+    private ProbeWorker() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        // vendor libraries and JNA may print; only the protocol may reach stdout
+        System.setOut(System.err);
+        warmUp();
+        protocol.println("READY");
+        protocol.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            ProbeRequest request = ReportJson.decode(line, ProbeRequest.class);
+            ProbeResult result = LibraryProbes.probe(request, protocol);
+            protocol.println("DONE " + ReportJson.encode(result));
+            protocol.flush();
+        }
+    }
+
+    /**
+     * Pays JNA's start (unpacking its native stub, the proxy machinery) and the JSON codec's before READY: the
+     * parent is still reading files then, so the first library's probe does not wait for it.
+     */
+    private static void warmUp() {
+        Libc libc = com.sun.jna.Native.load("c", Libc.class);
+        libc.getpid();
+        ReportJson.decode(ReportJson.encode(ProbeResult.failed(cudaenv.report.LibraryStatus.OK, "",
+                java.util.List.of(new cudaenv.report.ProbeCall("", "", "", 0)))), ProbeResult.class);
+    }
+
+    /** Only for the warm-up: the cheapest real call through the same JNA path the probes use. */
+    interface Libc extends com.sun.jna.Library {
+        int getpid();
+    }
+}

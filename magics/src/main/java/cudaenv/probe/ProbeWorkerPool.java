@@ -1,0 +1,51 @@
+package cudaenv.probe;
+
+/**
+ * Keeps one probe worker started ahead of time, so a running kernel pays no JVM start per report. A worker that
+ * crashed or timed out is never returned to the pool.
+ */
+public final class ProbeWorkerPool implements AutoCloseable {
+    private static final ProbeWorkerPool SHARED = new ProbeWorkerPool();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(SHARED::close, "cudaenv-probe-pool-close"));
+    }
+
+    private WorkerHandle idle;
+
+    /** The JVM-wide pool (closed at exit). */
+    public static ProbeWorkerPool shared() {
+        return SHARED;
+    }
+
+    /** Starts a worker now if none is waiting, for the next report. */
+    public synchronized void prestart() {
+        if (idle == null || !idle.alive()) {
+            idle = WorkerHandle.start();
+        }
+    }
+
+    /** A worker for the caller's exclusive use: the waiting one, else a new one. */
+    public synchronized WorkerHandle take() {
+        WorkerHandle w = idle != null && idle.alive() ? idle : WorkerHandle.start();
+        idle = null;
+        return w;
+    }
+
+    /** Back to the pool if it is still healthy and none is waiting; else stopped. */
+    public synchronized void give(WorkerHandle worker) {
+        if (idle == null && worker.alive()) {
+            idle = worker;
+        } else {
+            worker.close();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (idle != null) {
+            idle.close();
+            idle = null;
+        }
+    }
+}

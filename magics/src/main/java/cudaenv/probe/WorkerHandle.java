@@ -1,0 +1,188 @@
+package cudaenv.probe;
+
+import cudaenv.report.LibraryStatus;
+import cudaenv.report.ProbeCall;
+import cudaenv.report.ReportJson;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One probe worker process seen from the parent: sends a library at a time, and turns a crash (the process
+ * dies) or a hang (no answer in time: the process is killed) into a ProbeResult naming the call it was in.
+ * Started from this JVM's own java and class path; it costs a JVM start, so callers keep one ahead (ProbeWorkerPool).
+ */
+public final class WorkerHandle implements AutoCloseable {
+    /** A worker JVM on a loaded 2-core machine can take seconds to start; that is not the library's fault. */
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+    private static final String EOF = "\u0000EOF";
+    private static final Pattern JVM_SIGNAL = Pattern.compile("#\\s+(SIG[A-Z]+) \\(0x");
+    private static final Map<Integer, String> SIGNALS = Map.of(4, "SIGILL", 6, "SIGABRT", 7, "SIGBUS", 8, "SIGFPE",
+            9, "SIGKILL", 11, "SIGSEGV", 15, "SIGTERM");
+    private static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xshare:auto", "-XX:-UsePerfData", "-Xmx64m", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=/dev/null",
+            "-Djava.awt.headless=true");
+
+    private final Process process;
+    private final Writer requests;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private boolean ready;
+
+    private WorkerHandle(Process process) {
+        this.process = process;
+        this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        daemon(() -> pump(process.getInputStream(), lines::add), "cudaenv-probe-stdout");
+        daemon(() -> pump(process.getErrorStream(), this::keepStderr), "cudaenv-probe-stderr");
+    }
+
+    /** Starts a worker; it boots while the caller does other work. */
+    public static WorkerHandle start() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ProbeWorker.class.getName());
+        try {
+            return new WorkerHandle(new ProcessBuilder(command).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the probe worker", e);
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Questions one library. Never throws for what the library does: a crash or a hang comes back as a result
+     * with status crashed / timeout, after which this worker is dead and must be replaced.
+     *
+     * @param file the library's absolute path on this machine (inside the root)
+     */
+    public ProbeResult probe(String kind, Path file, Duration timeout) {
+        String lastCall = "dlopen";
+        try {
+            if (!ready && !awaitReady()) {
+                return ProbeResult.failed(LibraryStatus.ERROR, "the probe worker did not start: " + stderrSummary(),
+                        List.of());
+            }
+            requests.write(ReportJson.encode(new ProbeRequest(kind, file.toString())) + "\n");
+            requests.flush();
+            long start = System.nanoTime();
+            long deadline = start + timeout.toNanos();
+            Optional<String> jvmSignal = Optional.empty();
+            while (true) {
+                String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                long micros = (System.nanoTime() - start) / 1000;
+                if (line == null) {
+                    process.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
+                    String why = "timeout: no answer in " + timeout.toMillis() + " ms";
+                    return ProbeResult.failed(LibraryStatus.TIMEOUT, why + " (in " + lastCall + ")",
+                            List.of(new ProbeCall(kind, lastCall, "timeout", micros)));
+                }
+                if (line.equals(EOF)) {
+                    process.waitFor(5, TimeUnit.SECONDS);
+                    String signal = jvmSignal.orElseGet(this::exitSignal);
+                    return ProbeResult.failed(LibraryStatus.CRASHED, "crashed (" + signal + ") in " + lastCall,
+                            List.of(new ProbeCall(kind, lastCall, "crashed (" + signal + ")", micros)));
+                }
+                if (line.startsWith("CALL ")) {
+                    lastCall = line.substring(5);
+                } else if (line.startsWith("DONE ")) {
+                    return ReportJson.decode(line.substring(5), ProbeResult.class);
+                } else {
+                    Matcher m = JVM_SIGNAL.matcher(line);
+                    if (m.find()) {
+                        jvmSignal = Optional.of(m.group(1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the worker died between requests: report it like a crash of this library's load
+            return ProbeResult.failed(LibraryStatus.CRASHED, "crashed (" + exitSignal() + ") in " + lastCall,
+                    List.of(new ProbeCall(kind, lastCall, "crashed", 0)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return ProbeResult.failed(LibraryStatus.TIMEOUT, "interrupted", List.of());
+        }
+    }
+
+    private boolean awaitReady() throws InterruptedException {
+        String line = lines.poll(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        ready = "READY".equals(line);
+        return ready;
+    }
+
+    private String exitSignal() {
+        if (process.isAlive()) {
+            return "no exit status";
+        }
+        int status = process.exitValue();
+        return status > 128 ? SIGNALS.getOrDefault(status - 128, "signal " + (status - 128)) : "exit " + status;
+    }
+
+    private String stderrSummary() {
+        synchronized (stderrTail) {
+            return stderrTail.isEmpty() ? exitSignal() : String.join(" / ", stderrTail);
+        }
+    }
+
+    private void keepStderr(String line) {
+        synchronized (stderrTail) {
+            stderrTail.addLast(line);
+            while (stderrTail.size() > 3) {
+                stderrTail.removeFirst();
+            }
+        }
+    }
+
+    private void pump(InputStream stream, java.util.function.Consumer<String> sink) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                sink.accept(line);
+            }
+        } catch (IOException ignored) {
+            // the stream closes when the worker dies: that is reported by the EOF marker below
+        }
+        sink.accept(EOF);
+    }
+
+    private static void daemon(Runnable body, String name) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void close() {
+        try {
+            requests.close();
+        } catch (IOException ignored) {
+            // closing stdin is only a polite request to exit; destroy follows
+        }
+        process.destroy();
+    }
+}
