@@ -2,6 +2,7 @@ package cudaenv.diagnose;
 
 import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.DriverRequirements;
+import cudaenv.diagnose.data.PytorchBuilds;
 import cudaenv.report.BuildOption;
 import cudaenv.report.Report;
 
@@ -43,12 +44,31 @@ final class Advice {
                 + " restart docker`. Check with `docker run --rm --gpus all ubuntu nvidia-smi`.";
     }
 
-    /** The newest PyTorch build that runs here, if the builds were worked out and one runs. */
-    static Optional<BuildOption> bestBuild(List<BuildOption> builds) {
-        return builds.stream().filter(BuildOption::runs).reduce((a, b) -> b);
+    /**
+     * The PyTorch build to recommend for a torch of {@code torchVersion}: among the builds that run here, those
+     * released for that torch version first; then the newest the driver runs natively, else the one nearest the
+     * driver among those that run through minor-version compatibility (whose limits grow with the gap).
+     */
+    static Optional<BuildOption> bestBuild(Report r, List<BuildOption> builds, Optional<String> torchVersion) {
+        List<BuildOption> running = builds.stream().filter(BuildOption::runs).toList();
+        List<BuildOption> sameTorch = running.stream().filter(b -> torchVersion.isPresent() && PytorchBuilds.byTag(b.name())
+                .map(p -> p.offers(torchVersion.get())).orElse(false)).toList();
+        return pick(r, sameTorch).or(() -> pick(r, running));
     }
 
+    private static Optional<BuildOption> pick(Report r, List<BuildOption> running) {
+        return running.stream().filter(b -> runsNatively(r, b)).reduce((a, b) -> b)
+                .or(() -> running.stream().findFirst());
+    }
+
+    private static boolean runsNatively(Report r, BuildOption b) {
+        return CudaVersion.parse(b.cuda()).map(v -> Compatibility.of(r, v).support() == Compatibility.Support.NATIVE)
+                .orElse(false);
+    }
+
+    /** "pip install ... --index-url URL (cu126: torch 2.6.0 and later)". */
     static String pipInstall(BuildOption build) {
-        return "`pip install --force-reinstall torch --index-url " + build.indexUrl() + "`";
+        return "`pip install --force-reinstall torch --index-url " + build.indexUrl() + "` (" + build.name() + ": torch "
+                + PytorchBuilds.byTag(build.name()).map(PytorchBuilds.Build::torchReleases).orElse("") + ")";
     }
 }

@@ -18,13 +18,14 @@ final class CudaVersionsExplained implements Rule {
     @Override
     public List<Finding> apply(Report r) {
         Optional<CudaVersion> driver = Facts.driverCuda(r);
-        Optional<Library> runtime = r.selected("cudart").or(() -> Facts.runtimes(r).stream().findFirst());
-        Optional<CudaVersion> runtimeVersion = runtime.flatMap(Facts::version);
+        List<Library> picked = Facts.runtimes(r).stream().filter(Library::selected).toList();
+        List<Library> runtimes = (picked.isEmpty() ? Facts.runtimes(r) : picked).stream()
+                .filter(l -> Facts.version(l).isPresent()).toList();
         Optional<CudaVersion> nvcc = r.toolkit().nvccVersion().flatMap(CudaVersion::parse);
         List<Framework> frameworks = Facts.cudaFrameworks(r);
         Set<CudaVersion> distinct = new LinkedHashSet<>();
         driver.ifPresent(distinct::add);
-        runtimeVersion.ifPresent(distinct::add);
+        runtimes.forEach(l -> distinct.add(Facts.version(l).orElseThrow()));
         nvcc.ifPresent(distinct::add);
         frameworks.forEach(f -> Facts.builtFor(f).ifPresent(distinct::add));
         if (distinct.size() < 2) {
@@ -34,8 +35,9 @@ final class CudaVersionsExplained implements Rule {
         lines.add(driver.map(d -> "Driver " + Facts.driverVersion(r).map(v -> v + " ").orElse("") + "supports CUDA up to "
                 + d + " (what nvidia-smi shows as \"CUDA Version\"): the newest CUDA it can run, not an installed CUDA")
                 .orElse("No driver answered, so there is no maximum CUDA version"));
-        runtimeVersion.ifPresent(v -> lines.add("the CUDA runtime the system loader picks is " + v + " ("
-                + runtime.orElseThrow().path() + "): what programs linked dynamically against libcudart run with"));
+        runtimes.forEach(l -> lines.add("the CUDA runtime " + Facts.version(l).orElseThrow() + " (" + l.path() + ") is what"
+                + " programs linked against " + l.soname().orElse("libcudart") + " run with"
+                + (l.selected() ? "" : " if they find it")));
         nvcc.ifPresent(v -> lines.add("nvcc is " + v + r.toolkit().home().map(h -> " (" + h + ")").orElse("")
                 + ": only what you compile yourself uses it (what `nvcc --version` shows)"));
         frameworks.forEach(f -> lines.add(Facts.describe(f) + " was built for CUDA " + f.cuda().orElseThrow()

@@ -25,7 +25,7 @@ final class CudnnCudaMismatch implements Rule {
             }
             String version = Cudnn.versionOf(cudnn);
             List<CudnnSupport.Build> builds = CudnnSupport.buildsOf(version);
-            String offered = builds.isEmpty() ? "" : " cuDNN " + builds.get(0).cudnn() + " ships builds for CUDA "
+            String offered = builds.isEmpty() ? "" : " cuDNN " + builds.get(0).cudnn() + " (the nearest release in cudaenv's table) ships builds for CUDA "
                     + String.join(" and ", builds.stream().map(b -> b.cudaFrom() + "-" + b.cudaTo()).toList()) + ".";
             int want = runtimeVersion.get().major();
             boolean buildExists = builds.isEmpty() || builds.stream().anyMatch(b -> b.cudaMajor() == want);
@@ -36,8 +36,7 @@ final class CudnnCudaMismatch implements Rule {
                     cudnn.path() + " answers cudnnGetCudartVersion " + builtFor.get() + " but the CUDA runtime beside it is "
                             + runtime.get().path() + " (" + runtimeVersion.get() + "): a cuDNN only works with the CUDA"
                             + " major version it was built for." + offered,
-                    (buildExists ? "Install the cuDNN build for CUDA " + want + ": `pip install nvidia-cudnn-cu" + want
-                            + "` (pip) or `sudo apt-get install libcudnn9-cuda-" + want + "` (NVIDIA apt repository)"
+                    (buildExists ? install(version, want, builds)
                             : "This cuDNN release has no build for CUDA " + want + ": install an older cuDNN that does,"
                             + " or a CUDA " + builtFor.get().major() + " runtime")
                             + ", and remove " + cudnn.path() + " from the search path."));
@@ -52,5 +51,16 @@ final class CudnnCudaMismatch implements Rule {
                 .or(() -> runtimes.stream().filter(l -> l.origin().equals(cudnn.origin())
                         && !cudnn.origin().equals("ld.so.cache")).findFirst())
                 .or(() -> runtimes.stream().filter(Library::selected).findFirst());
+    }
+
+    // NVIDIA's package names: pip nvidia-cudnn-cuN; apt libcudnn9-cuda-N, or libcudnn8 versions suffixed +cudaX.Y.
+    private static String install(String version, int cudaMajor, List<CudnnSupport.Build> builds) {
+        String cudnnMajor = version.split("\\.")[0];
+        String apt = cudnnMajor.equals("8")
+                ? "libcudnn8=" + version + ".*-1+cuda" + builds.stream().filter(b -> b.cudaMajor() == cudaMajor)
+                        .map(b -> b.cudaTo().toString()).findFirst().orElse(cudaMajor + ".x")
+                : "libcudnn" + cudnnMajor + "-cuda-" + cudaMajor;
+        return "Install the cuDNN " + cudnnMajor + " build for CUDA " + cudaMajor + ": `pip install \"nvidia-cudnn-cu"
+                + cudaMajor + "==" + cudnnMajor + ".*\"` (pip) or `sudo apt-get install " + apt + "` (NVIDIA apt repository)";
     }
 }

@@ -32,7 +32,20 @@ final class Facts {
 
     /** What a runtime library is: its own answer, else what its file name claims ("11.8.89" -> 11.8). */
     static Optional<CudaVersion> version(Library lib) {
-        return lib.version().or(lib::fileVersion).flatMap(CudaVersion::parse);
+        return lib.version().or(() -> claimedRelease(lib)).flatMap(CudaVersion::parse);
+    }
+
+    /**
+     * The release a file name claims. A file named by its soname only (pip wheels' libcudart.so.11.0,
+     * libnvrtc.so.11.2, libcudart.so.12) claims an ABI, not a release: every 11.x runtime is libcudart.so.11.0.
+     */
+    static Optional<String> claimedRelease(Library lib) {
+        return lib.fileVersion().filter(v -> !namedBySoname(lib));
+    }
+
+    static boolean namedBySoname(Library lib) {
+        return lib.soname().map(s -> s.equals(fileName(lib.path()))).orElse(false)
+                || lib.fileVersion().map(v -> !v.contains(".")).orElse(false);
     }
 
     static String versionText(Library lib) {
@@ -75,6 +88,11 @@ final class Facts {
     /** NVIDIA_VISIBLE_DEVICES says the container runtime must inject no GPU. */
     static boolean nvidiaDevicesOff(Report r) {
         return env(r, "NVIDIA_VISIBLE_DEVICES").map(v -> NO_GPU_REQUEST.contains(v.strip().toLowerCase())).orElse(false);
+    }
+
+    /** CUDA_VISIBLE_DEVICES is set to nothing or -1: CUDA enumerates no device at all. */
+    static boolean cudaDevicesHidden(Report r) {
+        return env(r, "CUDA_VISIBLE_DEVICES").map(v -> v.isBlank() || v.strip().equals("-1")).orElse(false);
     }
 
     /** NVIDIA_* variables ask the container runtime for GPUs (images built FROM nvidia/cuda set them). */

@@ -17,22 +17,23 @@ final class FrameworkCpuOnly implements Rule {
         if (!gpu && !r.driver().loaded()) {
             return List.of();
         }
-        Optional<BuildOption> best = Advice.bestBuild(BuildOptions.of(r));
-        return Facts.torch(r).stream().filter(f -> f.cuda().isEmpty()).map(f -> finding(r, f, gpu, best)).toList();
+        List<BuildOption> builds = BuildOptions.of(r);
+        return Facts.torch(r).stream().filter(f -> f.cuda().isEmpty())
+                .map(f -> finding(r, f, gpu, Advice.bestBuild(r, builds, f.version()))).toList();
     }
 
     private static Finding finding(Report r, Framework f, boolean gpu, Optional<BuildOption> best) {
         String machine = gpu ? r.gpus().size() + " GPU(s) (" + r.gpus().get(0).name() + ")"
                 : "an NVIDIA driver (" + r.driver().version().orElse("loaded") + ") but no visible GPU";
-        String fix = best.map(b -> "Install the CUDA build that fits this driver: " + Advice.pipInstall(b) + " (" + b.name()
-                        + ", CUDA " + b.cuda() + "). Check with `python -c 'import torch; print(torch.cuda.is_available())'`.")
+        String fix = best.map(b -> "Install the CUDA " + b.cuda() + " build, which fits this driver: " + Advice.pipInstall(b)
+                        + ". Check with `python -c 'import torch; print(torch.cuda.is_available())'`.")
                 .orElse("Install a CUDA build of PyTorch from https://pytorch.org/get-started/locally/ (pip index"
                         + " https://download.pytorch.org/whl/cuXYZ).");
         return new Finding("framework-cpu-only", gpu ? Severity.ERROR : Severity.WARNING,
                 Facts.describe(f) + " is a CPU-only build: it will not use the GPU",
                 Facts.describe(f) + " (" + f.path() + ") has no CUDA (torch.version.cuda is None) on a machine with "
-                        + machine + "; torch.cuda.is_available() is False however the driver is set up. pip installs"
-                        + " this build from PyPI on some platforms or from the .../whl/cpu index.",
+                        + machine + "; torch.cuda.is_available() is False however the driver is set up. Such builds come"
+                        + " from the https://download.pytorch.org/whl/cpu index or a CPU-only conda package.",
                 fix);
     }
 }

@@ -23,9 +23,9 @@ final class FrameworkNeedsNewerDriver implements Rule {
             if (c.isEmpty() || c.get().support() != Compatibility.Support.TOO_OLD) {
                 continue;
             }
-            Optional<BuildOption> best = Advice.bestBuild(BuildOptions.of(r));
+            Optional<BuildOption> best = Advice.bestBuild(r, BuildOptions.of(r), f.version());
             String instead = best.map(b -> " Or keep the driver and install the " + f.name() + " build for CUDA " + b.cuda()
-                    + ": " + Advice.pipInstall(b) + " (" + b.name() + ").").orElse("");
+                    + ": " + Advice.pipInstall(b) + ".").orElse("");
             out.add(new Finding("framework-needs-newer-driver", Severity.ERROR,
                     Facts.describe(f) + " needs a newer NVIDIA driver than this one",
                     Facts.describe(f) + " (" + f.path() + ") was built for CUDA " + f.cuda().orElseThrow() + "; "

@@ -6,7 +6,6 @@ import cudaenv.report.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** GPUs exist but NVIDIA_VISIBLE_DEVICES or CUDA_VISIBLE_DEVICES hides them. */
 final class GpuHidden implements Rule {
@@ -27,13 +26,13 @@ final class GpuHidden implements Rule {
                             + " IMAGE` (or a list such as `--gpus '\"device=0,1\"'`); in Kubernetes let the device plugin"
                             + " set it by requesting `nvidia.com/gpu`."));
         }
-        Optional<String> cvd = Facts.env(r, "CUDA_VISIBLE_DEVICES");
-        if (cvd.isPresent() && (cvd.get().isBlank() || cvd.get().strip().equals("-1"))) {
+        if (Facts.cudaDevicesHidden(r)) {
+            String cvd = Facts.env(r, "CUDA_VISIBLE_DEVICES").orElseThrow();
             String gpus = r.gpus().isEmpty() ? "" : " NVML lists " + r.gpus().size() + " GPU(s), e.g. "
                     + r.gpus().get(0).name() + ", but CUDA will see none of them.";
             out.add(new Finding("gpu-hidden", severity,
-                    "CUDA_VISIBLE_DEVICES=\"" + cvd.get() + "\" hides every GPU from CUDA",
-                    "CUDA_VISIBLE_DEVICES is set to \"" + cvd.get() + "\", so cuDeviceGetCount answers 0 and"
+                    "CUDA_VISIBLE_DEVICES=\"" + cvd + "\" hides every GPU from CUDA",
+                    "CUDA_VISIBLE_DEVICES is set to \"" + cvd + "\", so cuDeviceGetCount answers 0 and"
                             + " torch.cuda.is_available() is False." + gpus,
                     "Unset it (`unset CUDA_VISIBLE_DEVICES`, or `%env CUDA_VISIBLE_DEVICES=0` before CUDA is first"
                             + " used in a notebook; restart the kernel if it already was) or list the GPUs to use,"

@@ -23,16 +23,18 @@ final class GpuNotExposed implements Rule {
         String runtime = r.container().runtime().orElse("container");
         String evidence = r.container().evidence().isEmpty() ? ""
                 : " (seen from " + String.join(", ", r.container().evidence()) + ")";
-        String asks = Facts.env(r, "NVIDIA_VISIBLE_DEVICES").map(v -> " NVIDIA_VISIBLE_DEVICES=" + v
-                + " asks for GPUs, but").orElse("");
+        String asks = Facts.env(r, "NVIDIA_VISIBLE_DEVICES").map(v -> "NVIDIA_VISIBLE_DEVICES=" + v
+                + " asks for GPUs, but ").orElse("");
         String missing = noDriverLibrary
                 ? "no NVIDIA driver library (libcuda.so.1)" + (r.driver().deviceNodes().isEmpty() ? " and no /dev/nvidia* device nodes were" : " was")
                 : "the image has its own libcuda (" + Facts.realLibcuda(r).orElseThrow().path()
                         + ") but no /dev/nvidia* device nodes and no /proc/driver/nvidia were";
+        String sentence = asks.isEmpty() ? Character.toUpperCase(missing.charAt(0)) + missing.substring(1)
+                : asks + missing;
         return List.of(new Finding("gpu-not-exposed", Severity.ERROR,
                 "This " + runtime + " container was started without GPU access",
-                "This is a " + runtime + " container" + evidence + " with " + Facts.cudaSoftware(r) + "." + asks + " "
-                        + missing + " injected by the NVIDIA container runtime, so every CUDA call fails"
+                "This is a " + runtime + " container" + evidence + " with " + Facts.cudaSoftware(r) + ". " + sentence
+                        + " injected by the NVIDIA container runtime, so every CUDA call fails"
                         + " (cudaErrorInsufficientDriver, 35, or CUDA_ERROR_NO_DEVICE).",
                 Advice.exposeGpus(r)));
     }

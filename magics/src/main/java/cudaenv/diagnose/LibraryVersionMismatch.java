@@ -19,7 +19,7 @@ final class LibraryVersionMismatch implements Rule {
     public List<Finding> apply(Report r) {
         List<Finding> out = new ArrayList<>();
         for (Library lib : r.libraries()) {
-            if (DRIVER_KINDS.contains(lib.kind()) || lib.version().isEmpty() || lib.fileVersion().isEmpty()) {
+            if (DRIVER_KINDS.contains(lib.kind()) || lib.version().isEmpty() || Facts.claimedRelease(lib).isEmpty()) {
                 continue;
             }
             compare(lib.fileVersion().get(), lib.version().get()).ifPresent(majorDiffers -> out.add(new Finding(

@@ -30,9 +30,9 @@ final class MultipleRuntimes implements Rule {
             consumers.add(Facts.describe(f) + " loads " + own.map(l -> "its own libcudart " + Facts.versionText(l)
                     + " (" + l.path() + ")").orElse("the system's copy"));
         }
-        r.toolkit().home().ifPresent(home -> consumers.add("nvcc " + r.toolkit().nvccVersion().orElse("")
-                + " builds against " + home + " but what it builds runs with the system loader's copy unless linked"
-                + " statically (nvcc's default is -cudart static)"));
+        r.toolkit().home().ifPresent(home -> consumers.add("programs nvcc " + r.toolkit().nvccVersion().orElse("")
+                + " builds carry the runtime of " + home + " inside them (nvcc's default -cudart static), or load the"
+                + " system loader's copy with -cudart shared"));
         return List.of(new Finding("multiple-runtimes", Severity.WARNING,
                 versions.size() + " CUDA runtime versions are installed: " + String.join(", ", versions),
                 "Copies: " + Facts.runtimeList(runtimes) + ". Which one a program uses depends on who loads it: "

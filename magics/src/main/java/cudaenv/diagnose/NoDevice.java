@@ -10,10 +10,12 @@ import java.util.List;
 final class NoDevice implements Rule {
     @Override
     public List<Finding> apply(Report r) {
-        boolean hidden = Facts.nvidiaDevicesOff(r) || Facts.env(r, "CUDA_VISIBLE_DEVICES")
-                .map(v -> v.isBlank() || v.strip().equals("-1")).orElse(false);
-        if (hidden || !r.driver().kernelModuleLoaded() || Facts.realLibcuda(r).isEmpty() || Facts.stubSelected(r)
-                || !r.gpus().isEmpty() || !Facts.cuInitIs(r, "NO_DEVICE") && !r.driver().loaded()) {
+        boolean hidden = Facts.nvidiaDevicesOff(r) || Facts.cudaDevicesHidden(r);
+        // cuInit's answer decides; without one, a loaded driver listing no GPU says the same.
+        boolean noDevice = Facts.cuInitIs(r, "NO_DEVICE") || r.driver().loaded()
+                && r.driver().cuInit().map(c -> c.contains("SUCCESS")).orElse(true);
+        if (hidden || !noDevice || !r.driver().kernelModuleLoaded() || Facts.realLibcuda(r).isEmpty()
+                || Facts.stubSelected(r) || !r.gpus().isEmpty()) {
             return List.of();
         }
         String where = r.container().detected()

@@ -14,7 +14,7 @@ final class ProbeCrashed implements Rule {
         return ProbeFailure.find(r, LibraryStatus.CRASHED, "crashed").map(what -> new Finding("probe-crashed",
                 Severity.WARNING,
                 "A vendor library crashed while being probed: " + what.summary(),
-                what.detail() + " It ran in a separate worker process, so the rest of this report is complete;"
+                "Probing crashed: " + what.detail() + " It ran in a separate worker process, so the rest of this report is complete;"
                         + " any program that makes the same call will crash the same way.",
                 "See the library's own findings above (a crashing cuDNN usually lacks its sub-libraries). Reproduce"
                         + " outside cudaenv with `python -c 'import torch; torch.backends.cudnn.version()'` or"

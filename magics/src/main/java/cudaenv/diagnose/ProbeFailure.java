@@ -5,32 +5,38 @@ import cudaenv.report.LibraryStatus;
 import cudaenv.report.ProbeCall;
 import cudaenv.report.Report;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The libraries and calls of a report that ended one way (crashed, timeout), for probe-crashed and probe-timeout. */
 record ProbeFailure(String summary, String detail) {
 
     static Optional<ProbeFailure> find(Report r, LibraryStatus status, String result) {
-        Set<String> what = new LinkedHashSet<>();
-        Set<String> where = new LinkedHashSet<>();
-        for (ProbeCall call : r.probes()) {
-            if (call.result().toLowerCase().contains(result)) {
-                what.add(call.call() + " in " + Facts.fileName(call.library()));
-                where.add(call.library());
-            }
-        }
+        List<ProbeCall> calls = r.probes().stream().filter(c -> c.result().toLowerCase().contains(result)).toList();
+        List<String> names = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        List<ProbeCall> explained = new ArrayList<>();
         for (Library lib : r.libraries()) {
-            if (lib.status() == status && where.stream().noneMatch(w -> w.equals(lib.path()))) {
-                what.add(Facts.fileName(lib.path()) + lib.error().map(e -> " (" + e + ")").orElse(""));
-                where.add(lib.path());
+            if (lib.status() != status) {
+                continue;
+            }
+            List<ProbeCall> own = calls.stream().filter(c -> c.library().equals(lib.kind()) || c.library().equals(lib.path()))
+                    .toList();
+            explained.addAll(own);
+            names.add(Facts.fileName(lib.path()) + (own.isEmpty() ? "" : " (" + String.join(", ", own.stream()
+                    .map(ProbeCall::call).distinct().toList()) + ")"));
+            details.add(lib.path() + ": " + lib.error().orElse(result));
+        }
+        for (ProbeCall call : calls) {
+            if (!explained.contains(call)) {
+                names.add(call.call() + " in " + Facts.fileName(call.library()));
+                details.add(call.call() + " in " + call.library() + ": " + call.result());
             }
         }
-        if (what.isEmpty()) {
+        if (names.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ProbeFailure(String.join(", ", what),
-                "Probing " + String.join(", ", where) + " ended in '" + result + "': " + String.join("; ", what) + "."));
+        return Optional.of(new ProbeFailure(String.join(", ", names), String.join("; ", details) + "."));
     }
 }

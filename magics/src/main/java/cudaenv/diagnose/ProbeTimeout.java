@@ -14,8 +14,8 @@ final class ProbeTimeout implements Rule {
         return ProbeFailure.find(r, LibraryStatus.TIMEOUT, "timeout").map(what -> new Finding("probe-timeout",
                 Severity.WARNING,
                 "A vendor library did not answer in time: " + what.summary(),
-                what.detail() + " The worker process was stopped; the rest of this report is complete. A cuInit that"
-                        + " hangs usually means a wedged driver or GPU (an Xid error in `dmesg`).",
+                "Probing stopped at the time limit: " + what.detail() + " The worker process was stopped; the rest"
+                        + " of this report is complete.",
                 "Check `nvidia-smi` (does it hang too?) and `sudo dmesg | grep -i xid`; a wedged GPU needs `sudo"
                         + " nvidia-smi --gpu-reset -i N` or a reboot. On a slow machine, retry with a longer limit:"
                         + " `report --timeout 30`.")).stream().toList();

@@ -43,17 +43,21 @@ final class Verdicts {
                 : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** Up to the first ". " that is not inside a `command`. */
+    /** Up to the first ". " that is not inside a `command` nor ends "e.g." / "i.e.". */
     static String firstSentence(String text) {
         boolean inCode = false;
         for (int i = 0; i < text.length() - 1; i++) {
             char c = text.charAt(i);
             if (c == '`') {
                 inCode = !inCode;
-            } else if (c == '.' && !inCode && text.charAt(i + 1) == ' ') {
+            } else if (c == '.' && !inCode && text.charAt(i + 1) == ' ' && !abbreviation(text, i)) {
                 return text.substring(0, i + 1);
             }
         }
         return text;
+    }
+
+    private static boolean abbreviation(String text, int dot) {
+        return dot >= 3 && (text.startsWith("e.g", dot - 3) || text.startsWith("i.e", dot - 3));
     }
 }

@@ -1,0 +1,81 @@
+package cudaenv.diagnose;
+
+import cudaenv.report.BuildOption;
+import cudaenv.report.Finding;
+import cudaenv.report.Report;
+import cudaenv.report.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Frameworks against the driver and the GPUs, and the PyTorch builds that would work here. */
+class FrameworkRulesTest {
+    @Test
+    void frameworkNeedsNewerDriverOffersTheDriverBranchAndTheBuildThatRunsNow() {
+        Report r = Machine.host().driver("470.82.01", "11.4").gpu("Tesla T4", "7.5").torch("2.5.1+cu124", "12.4").report();
+        List<Finding> f = new FrameworkNeedsNewerDriver().apply(r);
+        assertEquals(List.of("framework-needs-newer-driver"), Machine.ids(f));
+        assertTrue(f.get(0).fix().contains("nvidia-driver-550"), f.get(0).fix());
+        assertTrue(f.get(0).fix().contains("https://download.pytorch.org/whl/cu118"), f.get(0).fix());
+    }
+
+    @Test
+    void theBuildOfferedKeepsTheTorchReleaseWhenOneRunsHere() {
+        Report r = Machine.host().driver("535.113.01", "12.2").gpu("NVIDIA A100-PCIE-40GB", "8.0")
+                .torch("2.9.0+cu130", "13.0").report();
+        String fix = new FrameworkNeedsNewerDriver().apply(r).get(0).fix();
+        assertTrue(fix.contains("nvidia-driver-580"), fix);
+        assertTrue(fix.contains("https://download.pytorch.org/whl/cu126` (cu126: torch 2.6.0 and later)"), fix);
+    }
+
+    @Test
+    void frameworkWithinMinorVersionCompatibilityIsFine() {
+        Report r = Machine.host().driver("535.113.01", "12.2").gpu("NVIDIA A100-PCIE-40GB", "8.0")
+                .torch("2.7.0+cu128", "12.8").report();
+        assertEquals(List.of(), new FrameworkNeedsNewerDriver().apply(r));
+    }
+
+    @Test
+    void cpuOnlyTorchOnAGpuMachineIsAnError() {
+        Report r = Machine.host().driver("550.54.14", "12.4").gpu("NVIDIA L4", "8.9").torch("2.5.1+cpu", null).report();
+        List<Finding> f = new FrameworkCpuOnly().apply(r);
+        assertEquals(List.of("framework-cpu-only"), Machine.ids(f));
+        assertEquals(Severity.ERROR, f.get(0).severity());
+        assertTrue(f.get(0).fix().contains("https://download.pytorch.org/whl/cu124"), f.get(0).fix());
+        assertEquals(List.of(), new FrameworkCpuOnly().apply(Machine.host().torch("2.5.1+cpu", null).report()),
+                "on a machine without GPU or driver a CPU build is right");
+    }
+
+    @Test
+    void buildOptionsFollowDriverAndComputeCapability() {
+        Report r = Machine.host().driver("535.113.01", "12.2").gpu("NVIDIA GeForce RTX 5090", "12.0").report();
+        Map<String, BuildOption> b = BuildOptions.of(r).stream().collect(Collectors.toMap(BuildOption::name, x -> x));
+        assertFalse(b.get("cu126").runs(), b.get("cu126").reason());
+        assertTrue(b.get("cu126").reason().contains("not among its GPU targets"), b.get("cu126").reason());
+        assertTrue(b.get("cu128").runs(), b.get("cu128").reason());
+        assertTrue(b.get("cu128").reason().contains("minor-version compatibility"), b.get("cu128").reason());
+        assertFalse(b.get("cu130").runs(), "CUDA 13 needs driver 580");
+        assertTrue(b.get("cu130").reason().contains("major version"), b.get("cu130").reason());
+        assertEquals("https://download.pytorch.org/whl/cu128", b.get("cu128").indexUrl());
+    }
+
+    @Test
+    void oldGpusLoseNewBuilds() {
+        Report r = Machine.host().driver("580.65.06", "13.0").gpu("Tesla V100-SXM2-16GB", "7.0").report();
+        Map<String, BuildOption> b = BuildOptions.of(r).stream().collect(Collectors.toMap(BuildOption::name, x -> x));
+        assertTrue(b.get("cu126").runs());
+        assertFalse(b.get("cu130").runs(), b.get("cu130").reason());
+        assertTrue(b.get("cu118").runs(), "driver 580 runs CUDA 11.8 natively");
+    }
+
+    @Test
+    void noDriverAndNoGpuMeansNoOptions() {
+        assertEquals(List.of(), BuildOptions.of(Machine.host().torch("2.5.1+cu124", "12.4").report()));
+    }
+}

@@ -1,0 +1,144 @@
+package cudaenv.diagnose;
+
+import cudaenv.report.Finding;
+import cudaenv.report.Library;
+import cudaenv.report.LibraryStatus;
+import cudaenv.report.Report;
+import cudaenv.report.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** cuDNN, relabelled libraries, several runtimes, crashed and hung probes. */
+class LibraryRulesTest {
+    private static final String LIB = Machine.LIB;
+    private static final String NV = "/usr/local/lib/python3.11/dist-packages/nvidia/";
+
+    @Test
+    void cudnnForAnotherCudaMajorThanTheRuntimeBesideIt() {
+        Report r = Machine.host().driver("535.113.01", "12.2").cudart("11.8.89", LIB, "ld.so.cache", true)
+                .cudnn("8.9.7", "12.2", LIB, "ld.so.cache", true).report();
+        List<Finding> f = new CudnnCudaMismatch().apply(r);
+        assertEquals(List.of("cudnn-cuda-mismatch"), Machine.ids(f));
+        assertEquals(Severity.ERROR, f.get(0).severity());
+        assertTrue(f.get(0).detail().contains("12.2") && f.get(0).detail().contains("11.8"), f.get(0).detail());
+        assertTrue(f.get(0).detail().contains("11.0-11.8 and 12.0-12.2"), f.get(0).detail());
+        assertTrue(f.get(0).fix().contains("nvidia-cudnn-cu11"), f.get(0).fix());
+    }
+
+    @Test
+    void cudnnIsPairedWithTheRuntimeOfItsOwnPipEnvironment() {
+        Report r = Machine.host().driver("550.54.14", "12.4").cudart("11.8.89", LIB, "ld.so.cache", true)
+                .cudart("12.4.127", NV + "cuda_runtime/lib", "python-package", false)
+                .cudnn("9.1.0", "12.4", NV + "cudnn/lib", "python-package", true).report();
+        assertEquals(List.of(), new CudnnCudaMismatch().apply(r));
+    }
+
+    @Test
+    void cudnnIncompleteListsTheMissingSubLibraries() {
+        Report r = Machine.host().cudnn("9.1.0", "12.4", LIB, "ld.so.cache", false).report();
+        List<Finding> f = new CudnnIncomplete().apply(r);
+        assertEquals(List.of("cudnn-incomplete"), Machine.ids(f));
+        assertTrue(f.get(0).detail().contains("libcudnn_graph.so.9"), f.get(0).detail());
+        assertTrue(f.get(0).fix().contains("nvidia-cudnn-cu12"), f.get(0).fix());
+        assertEquals(List.of(), new CudnnIncomplete().apply(Machine.host().cudnn("8.9.7", "12.2", LIB, "ld.so.cache", true)
+                .report()));
+    }
+
+    @Test
+    void cudnnMissingOnlyWhenACudaFrameworkNeedsIt() {
+        Report r = Machine.host().torch("2.5.1+cu124", "12.4").report();
+        List<Finding> f = new CudnnMissing().apply(r);
+        assertEquals(List.of("cudnn-missing"), Machine.ids(f));
+        assertTrue(f.get(0).fix().contains("https://download.pytorch.org/whl/cu124"), f.get(0).fix());
+        assertEquals(List.of(), new CudnnMissing().apply(Machine.host().torch("2.5.1+cpu", null).report()));
+        assertEquals(List.of(), new CudnnMissing().apply(Machine.host().torch("2.5.1+cu124", "12.4")
+                .cudnn("9.1.0", "12.4", NV + "cudnn/lib", "python-package", true).report()));
+    }
+
+    @Test
+    void relabelledLibraryIsAMismatchAndTheDriversNamingIsNot() {
+        Library relabelled = Machine.lib("cudart", LIB + "/libcudart.so.11.8.89", "libcudart.so.11.0", "11.2", "11.8.89",
+                "ld.so.cache", true);
+        Report r = Machine.host().driver("535.113.01", "12.2").library(relabelled).report();
+        List<Finding> f = new LibraryVersionMismatch().apply(r);
+        assertEquals(List.of("library-version-mismatch"), Machine.ids(f), "libcuda.so.535... answering 12.2 is normal");
+        assertEquals(Severity.WARNING, f.get(0).severity());
+        assertTrue(f.get(0).title().contains("11.8.89") && f.get(0).title().contains("11.2"));
+        Library otherMajor = Machine.lib("cudnn", LIB + "/libcudnn.so.8.9.7", "libcudnn.so.8", "9.1.0", "8.9.7",
+                "ld.so.cache", true);
+        assertEquals(Severity.ERROR, new LibraryVersionMismatch().apply(Machine.host().library(otherMajor).report())
+                .get(0).severity());
+    }
+
+    @Test
+    void aFileNamedByItsSonameClaimsNoRelease() {
+        Library wheel = Machine.lib("nvrtc", NV + "cuda_nvrtc/lib/libnvrtc.so.11.2", "libnvrtc.so.11.2", "11.8", "11.2",
+                "python-package", false);
+        Library cudart = Machine.lib("cudart", NV + "cuda_runtime/lib/libcudart.so.11.0", "libcudart.so.11.0", null,
+                "11.0", "python-package", false);
+        Report r = Machine.host().library(wheel).library(cudart).report();
+        assertEquals(List.of(), new LibraryVersionMismatch().apply(r), "every 11.x nvrtc is libnvrtc.so.11.2");
+        assertEquals(Optional.empty(), Facts.version(cudart), "libcudart.so.11.0 may be any 11.x");
+    }
+
+    @Test
+    void versionComparisonUsesThePartsBothGive() {
+        assertEquals(Optional.empty(), LibraryVersionMismatch.compare("11.8.89", "11.8"));
+        assertEquals(Optional.empty(), LibraryVersionMismatch.compare("11.11.3.6", "11.11.3"));
+        assertEquals(Optional.of(false), LibraryVersionMismatch.compare("11.8.89", "11.2"));
+        assertEquals(Optional.of(true), LibraryVersionMismatch.compare("12.4", "11.8"));
+    }
+
+    @Test
+    void multipleRuntimesSaysWhatEachConsumerLoads() {
+        Report r = Machine.host().driver("550.54.14", "12.4").cudart("11.8.89", LIB, "ld.so.cache", true)
+                .cudart("12.4.127", NV + "cuda_runtime/lib", "python-package", false).torch("2.5.1+cu124", "12.4")
+                .nvcc("11.8").report();
+        List<Finding> f = new MultipleRuntimes().apply(r);
+        assertEquals(List.of("multiple-runtimes"), Machine.ids(f));
+        String d = f.get(0).detail();
+        assertTrue(d.contains("system loader get libcudart 11.8"), d);
+        assertTrue(d.contains("torch 2.5.1+cu124 loads its own libcudart 12.4"), d);
+        assertEquals(List.of(), new MultipleRuntimes().apply(Machine.host().cudart("12.4.127", LIB, "ld.so.cache", true)
+                .cudart("12.4.127", "/usr/local/cuda-12.4/lib64", "cuda-home", false).report()), "two copies, one version");
+    }
+
+    @Test
+    void probeCrashedAndTimeoutNameTheLibraryAndCall() {
+        Library crashed = new Library("cudnn", LIB + "/libcudnn.so.9.1.0", Optional.of("libcudnn.so.9"), Optional.empty(),
+                Optional.of("9.1.0"), "ld.so.cache", LibraryStatus.CRASHED, Optional.of("crashed (SIGABRT) in cudnnGetVersion"),
+                true, Optional.empty(), Optional.empty(), Map.of());
+        Report r = Machine.host().library(crashed).probe("cudnn", "cudnnGetVersion", "crashed").report();
+        List<Finding> f = new ProbeCrashed().apply(r);
+        assertEquals(List.of("probe-crashed"), Machine.ids(f));
+        assertTrue(f.get(0).title().endsWith(": libcudnn.so.9.1.0 (cudnnGetVersion)"), f.get(0).title());
+        assertTrue(f.get(0).detail().contains(LIB + "/libcudnn.so.9.1.0: crashed (SIGABRT) in cudnnGetVersion"),
+                f.get(0).detail());
+        assertEquals(List.of(), new ProbeTimeout().apply(r));
+
+        Report hung = Machine.host().driver("535.113.01", "12.2").probe("nccl", "ncclGetVersion", "timeout").report();
+        List<Finding> t = new ProbeTimeout().apply(hung);
+        assertEquals(List.of("probe-timeout"), Machine.ids(t));
+        assertTrue(t.get(0).title().endsWith(": ncclGetVersion in nccl"), t.get(0).title());
+        assertEquals(List.of(), new ProbeCrashed().apply(hung));
+        assertEquals(List.of(), new DriverHangs().apply(hung), "a hung NCCL probe is not a hung driver");
+    }
+
+    @Test
+    void aHungCuInitIsAnError() {
+        Report r = Machine.host().driver("535.113.01", "12.2").gpu("NVIDIA A100-PCIE-40GB", "8.0").cuInit("timeout")
+                .probe("cuda", "cuInit", "timeout").report();
+        List<Finding> f = new DriverHangs().apply(r);
+        assertEquals(List.of("driver-hangs"), Machine.ids(f));
+        assertEquals(Severity.ERROR, f.get(0).severity());
+        assertTrue(f.get(0).fix().contains("nvidia-smi --gpu-reset"), f.get(0).fix());
+        assertEquals(List.of(), new DriverHangs().apply(Machine.host().driver("535.113.01", "12.2").report()));
+    }
+}
