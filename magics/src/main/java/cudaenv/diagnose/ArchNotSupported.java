@@ -162,9 +162,11 @@ final class ArchNotSupported implements Rule {
                 }
             }
             String files = String.join(", ", binaries.stream().map(b -> Facts.fileName(b.path())).toList());
+            List<String> generations = natively.keySet().stream().filter(n -> !n.startsWith("unnamed"))
+                    .map(n -> n.replaceFirst(" \\(.*", "")).distinct().toList();
             out.add(new Finding("gpu-architectures", Severity.INFO,
-                    files + " runs natively on " + (natively.isEmpty() ? "no GPU generation" : String.join(", ",
-                            natively.keySet())),
+                    files + (binaries.size() == 1 ? " runs" : " run") + " natively on " + (generations.isEmpty()
+                            ? "no GPU generation" : String.join(", ", generations)),
                     "Compiled code: SASS " + String.join(" ", binaries.get(0).sass()) + "; PTX "
                             + String.join(" ", binaries.get(0).ptx()) + ". Natively (cubin): " + describe(natively)
                             + ". Only by PTX JIT (slow first launch, needs a driver new enough for the PTX): "
