@@ -2,6 +2,7 @@ package cudaenv;
 
 import cudaenv.diagnose.Diagnosis;
 import cudaenv.elf.BinaryScan;
+import cudaenv.image.ImageTagFindings;
 import cudaenv.probe.MachineProbe;
 import cudaenv.report.Report;
 
@@ -21,6 +22,6 @@ public final class CudaEnv {
     public static Report report(ReportOptions options) {
         Report facts = MachineProbe.collect(options);
         Report withBinaries = BinaryScan.scan(facts, options);
-        return Diagnosis.diagnose(withBinaries, options);
+        return ImageTagFindings.attach(Diagnosis.diagnose(withBinaries, options), options);
     }
 }

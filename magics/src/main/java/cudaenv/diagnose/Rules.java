@@ -28,6 +28,8 @@ public final class Rules {
                 new CudnnIncomplete(),
                 new CudnnCudaMismatch(),
                 new LibraryVersionMismatch(),
+                new MissingDependency(),
+                new ArchNotSupported(),
                 new MultipleRuntimes(),
                 new ProbeCrashed(),
                 new ProbeTimeout(),

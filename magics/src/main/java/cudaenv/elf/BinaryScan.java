@@ -1,15 +1,77 @@
 package cudaenv.elf;
 
 import cudaenv.ReportOptions;
+import cudaenv.discover.LoaderSearchPath;
+import cudaenv.discover.RootFs;
+import cudaenv.report.Binary;
+import cudaenv.report.Framework;
+import cudaenv.report.Library;
 import cudaenv.report.Report;
+import cudaenv.report.UnresolvedNeed;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the ELF files of the libraries and frameworks found: DT_NEEDED, versions, compiled GPU code. */
 public final class BinaryScan {
+    private static final Pattern SONAME_VERSION = Pattern.compile("\\.so\\.(\\d+(?:\\.\\d+)*)$");
+
     private BinaryScan() {
     }
 
-    // Placeholder until the ELF reader lands: no binary facts.
     public static Report scan(Report facts, ReportOptions options) {
-        return facts;
+        RootFs fs = RootFs.of(options.root());
+        DependencyResolver resolver = new DependencyResolver(fs, LoaderSearchPath.of(fs, options.env()));
+        return facts.withBinaries(targets(facts, fs).stream().map(p -> binary(p, resolver)).toList());
+    }
+
+    /** Every CUDA-family library found, and the shared objects of each framework (torch/lib/*.so*, ...). */
+    static List<String> targets(Report facts, RootFs fs) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (Library lib : facts.libraries()) {
+            fs.realPath(lib.path()).ifPresent(paths::add);
+        }
+        for (Framework f : facts.frameworks()) {
+            if (f.path().isBlank()) {
+                continue;
+            }
+            List<String> files = fs.isDirectory(f.path())
+                    ? concat(fs.glob(f.path() + "/lib/*.so*"), fs.glob(f.path() + "/*.so"))
+                    : List.of(f.path());
+            files.stream().filter(fs::isFile).map(fs::realPath).flatMap(Optional::stream).forEach(paths::add);
+        }
+        return List.copyOf(paths);
+    }
+
+    static Binary binary(String imagePath, DependencyResolver resolver) {
+        ElfRead read = resolver.read(imagePath);
+        if (read.file().isEmpty()) {
+            return Binary.unreadable(imagePath, read.error().orElse("unreadable"));
+        }
+        ElfFile elf = read.file().get();
+        FatbinIndex fatbin = FatbinReader.read(elf);
+        List<UnresolvedNeed> unresolved = resolver.resolve(imagePath, elf);
+        List<String> missing = unresolved.stream().filter(u -> u.version().isEmpty()).map(UnresolvedNeed::soname)
+                .distinct().toList();
+        List<String> ptxVersions = fatbin.entries().stream().map(FatbinEntry::ptxVersion).flatMap(Optional::stream)
+                .distinct().toList();
+        return new Binary(imagePath, fatbin.sass(), fatbin.ptx(), elf.needed(), missing,
+                fatbin.error().map(e -> imagePath + ": " + e), elf.soname(),
+                elf.soname().flatMap(BinaryScan::sonameVersion), elf.versionDefinitions(),
+                elf.runpath().isEmpty() ? elf.rpath() : elf.runpath(), unresolved, ptxVersions);
+    }
+
+    /** libcudart.so.12 -> 12, libcudart.so.11.0 -> 11.0. */
+    static Optional<String> sonameVersion(String soname) {
+        Matcher m = SONAME_VERSION.matcher(soname);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -11,9 +11,18 @@ import java.util.Optional;
  * @param needed  DT_NEEDED sonames
  * @param missing needed sonames nothing on this machine provides
  * @param error   why the file could not be read, if it could not
+ * @param soname  its DT_SONAME
+ * @param elfVersion the version its own ELF metadata states: the number in its SONAME (libcudart.so.12 -> 12,
+ *                libcudart.so.11.0 -> 11.0); compare with the file name's claim to catch a relabelled copy
+ * @param versionDefinitions the symbol versions it defines (.gnu.version_d), e.g. libcudart.so.13
+ * @param runpath DT_RUNPATH, or DT_RPATH when it has no RUNPATH (as the loader uses them)
+ * @param unresolved every soname or symbol version the loader would fail on when loading it, transitively
+ * @param ptxVersions the PTX ISA versions of its PTX images ("9.0"): the driver's JIT must know them
  */
 public record Binary(String path, List<String> sass, List<String> ptx, List<String> needed, List<String> missing,
-                     Optional<String> error) {
+                     Optional<String> error, Optional<String> soname, Optional<String> elfVersion,
+                     List<String> versionDefinitions, List<String> runpath, List<UnresolvedNeed> unresolved,
+                     List<String> ptxVersions) {
     public Binary {
         path = path == null ? "" : path;
         sass = Lists.of(sass);
@@ -21,5 +30,17 @@ public record Binary(String path, List<String> sass, List<String> ptx, List<Stri
         needed = Lists.of(needed);
         missing = Lists.of(missing);
         error = Lists.opt(error);
+        soname = Lists.opt(soname);
+        elfVersion = Lists.opt(elfVersion);
+        versionDefinitions = Lists.of(versionDefinitions);
+        runpath = Lists.of(runpath);
+        unresolved = Lists.of(unresolved);
+        ptxVersions = Lists.of(ptxVersions);
+    }
+
+    /** A file that could not be read as ELF. */
+    public static Binary unreadable(String path, String error) {
+        return new Binary(path, List.of(), List.of(), List.of(), List.of(), Optional.of(error), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), List.of(), List.of());
     }
 }
