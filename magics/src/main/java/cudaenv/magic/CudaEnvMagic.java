@@ -68,7 +68,7 @@ public final class CudaEnvMagic implements Magic {
         switch (parsed.subcommand()) {
             case HELP -> context.display(DisplayData.builder().plain(help())
                     .html("<pre>" + HtmlEscaper.escape(help()) + "</pre>").json(helpJson()).build());
-            case CHECK -> check(parsed, current.get(refresh), context);
+            case CHECK -> check(parsed, refresh, context);
             case WATCH -> watch.run(context,
                     Duration.ofMillis(Math.round(parsed.seconds(Subcommand.Flag.INTERVAL).orElse(1.0) * 1000)),
                     parsed.integer(Subcommand.Flag.COUNT, 1).orElse(0));
@@ -88,16 +88,17 @@ public final class CudaEnvMagic implements Magic {
         context.display(ReportBundle.of(report, section));
     }
 
-    private static void check(ParsedCall parsed, Report report, MagicContext context) throws MagicException {
+    private void check(ParsedCall parsed, boolean refresh, MagicContext context) throws MagicException {
         List<Requirement> requirements = new ArrayList<>();
         for (String text : parsed.values(Subcommand.Flag.REQUIRE)) {
             requirements.add(Requirement.parse(text));
         }
+        Optional<Integer> gpus = parsed.integer(Subcommand.Flag.GPUS, 0);
+        Report report = current.get(refresh);
         List<String> failures = new ArrayList<>();
         for (Requirement r : requirements) {
             r.unmet(report).ifPresent(failures::add);
         }
-        Optional<Integer> gpus = parsed.integer(Subcommand.Flag.GPUS, 0);
         gpus.filter(n -> report.gpus().size() < n).ifPresent(n -> failures.add("--gpus " + n + " not met: "
                 + report.gpus().size() + " GPU" + (report.gpus().size() == 1 ? "" : "s") + " visible"));
         for (Finding f : report.findings()) {
