@@ -35,8 +35,9 @@ public final class CudaEnvMagic implements Magic {
     }
 
     CudaEnvMagic(Supplier<Report> probe, Watch.Pause pause) {
-        this.current = new CurrentReport(probe);
-        this.watch = new Watch(probe, pause);
+        InterruptibleProbe interruptible = new InterruptibleProbe(probe);
+        this.current = new CurrentReport(interruptible);
+        this.watch = new Watch(interruptible, pause);
     }
 
     @Override
@@ -72,12 +73,10 @@ public final class CudaEnvMagic implements Magic {
             case WATCH -> watch.run(context,
                     Duration.ofMillis(Math.round(parsed.seconds(Subcommand.Flag.INTERVAL).orElse(1.0) * 1000)),
                     parsed.integer(Subcommand.Flag.COUNT, 1).orElse(0));
-            case SAVE -> save(Path.of(parsed.files().get(0)), current.get(refresh), context);
+            case SAVE -> save(parsed.files().get(0), refresh, context);
             case LOAD -> load(parsed.files().get(0), context);
-            case JSON -> context.display(DisplayData.builder().json(ReportJson.compact(current.get(refresh)))
-                    .plain(ReportJson.pretty(current.get(false)))
-                    .html("<pre>" + HtmlEscaper.escape(ReportJson.pretty(current.get(false))) + "</pre>").build());
-            default -> show(parsed.subcommand().section().orElseThrow(), current.get(refresh), context);
+            case JSON -> json(current.get(refresh, context), context);
+            default -> show(parsed.subcommand().section().orElseThrow(), current.get(refresh, context), context);
         }
     }
 
@@ -94,7 +93,7 @@ public final class CudaEnvMagic implements Magic {
             requirements.add(Requirement.parse(text));
         }
         Optional<Integer> gpus = parsed.integer(Subcommand.Flag.GPUS, 0);
-        Report report = current.get(refresh);
+        Report report = current.get(refresh, context);
         List<String> failures = new ArrayList<>();
         for (Requirement r : requirements) {
             r.unmet(report).ifPresent(failures::add);
@@ -119,9 +118,16 @@ public final class CudaEnvMagic implements Magic {
                 + "\n");
     }
 
-    private static void save(Path file, Report report, MagicContext context) throws MagicException {
+    private static void json(Report report, MagicContext context) {
+        String pretty = ReportJson.pretty(report);
+        context.display(DisplayData.builder().json(ReportJson.compact(report)).plain(pretty)
+                .html("<pre>" + HtmlEscaper.escape(pretty) + "</pre>").build());
+    }
+
+    private void save(String file, boolean refresh, MagicContext context) throws MagicException {
+        Report report = current.get(refresh, context);
         try {
-            Files.writeString(file, ReportJson.pretty(report) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(Path.of(file), ReportJson.pretty(report) + "\n", StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException e) {
             throw ParsedCall.usage("cannot write " + file + ": " + reason(e));
         }

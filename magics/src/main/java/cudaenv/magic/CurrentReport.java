@@ -1,26 +1,27 @@
 package cudaenv.magic;
 
+import cudaenv.kernel.magic.MagicContext;
+import cudaenv.kernel.magic.MagicException;
 import cudaenv.report.Report;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The report the magics show, per kernel: probed on first use and kept (so later cells answer in milliseconds),
  * probed again on {@code --refresh}, or replaced by {@code load}.
  */
 final class CurrentReport {
-    private final Supplier<Report> probe;
+    private final InterruptibleProbe probe;
     private Report report;
     private Optional<String> loadedFrom = Optional.empty();
 
-    CurrentReport(Supplier<Report> probe) {
+    CurrentReport(InterruptibleProbe probe) {
         this.probe = probe;
     }
 
-    synchronized Report get(boolean refresh) {
+    synchronized Report get(boolean refresh, MagicContext context) throws MagicException {
         if (report == null || refresh) {
-            report = probe.get();
+            report = probe.get(context);
             loadedFrom = Optional.empty();
         }
         return report;
@@ -34,10 +35,5 @@ final class CurrentReport {
     /** The file the current report was loaded from; empty when it describes this machine. */
     synchronized Optional<String> loadedFrom() {
         return loadedFrom;
-    }
-
-    /** A new probe of this machine, leaving the current report alone (for live views). */
-    Report fresh() {
-        return probe.get();
     }
 }

@@ -3,6 +3,7 @@ package cudaenv.magic;
 import com.google.gson.JsonObject;
 import cudaenv.kernel.magic.DisplayData;
 import cudaenv.kernel.magic.MagicContext;
+import cudaenv.kernel.magic.MagicException;
 import cudaenv.render.Cell;
 import cudaenv.render.GpusSection;
 import cudaenv.render.Part;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** {@code %cudaenv watch}: one display of live GPU counters, replaced in place each interval. */
 final class Watch {
@@ -27,17 +27,17 @@ final class Watch {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private final Supplier<Report> probe;
+    private final InterruptibleProbe probe;
     private final Pause pause;
 
-    Watch(Supplier<Report> probe, Pause pause) {
+    Watch(InterruptibleProbe probe, Pause pause) {
         this.probe = probe;
         this.pause = pause;
     }
 
     /** @param count samples to show; 0 for until interrupted */
-    void run(MagicContext context, Duration interval, int count) {
-        Report first = probe.get();
+    void run(MagicContext context, Duration interval, int count) throws MagicException {
+        Report first = probe.get(context);
         if (first.gpus().isEmpty()) {
             String why = first.driver().cuInit().map(r -> " (cuInit: " + r + ")").orElse("");
             context.out("No NVIDIA GPU visible" + why + ": nothing to watch.\n");
@@ -49,7 +49,13 @@ final class Watch {
             if (!waitFor(interval, context)) {
                 return;
             }
-            context.updateDisplay(displayId, bundle(probe.get(), sample, count, interval));
+            Report now;
+            try {
+                now = probe.get(context);
+            } catch (MagicException interrupted) {
+                return;
+            }
+            context.updateDisplay(displayId, bundle(now, sample, count, interval));
         }
     }
 

@@ -244,4 +244,30 @@ class CudaEnvMagicTest {
             assertTrue(magic.help().contains("%cudaenv " + word), word);
         }
     }
+
+    @Test
+    void interruptingASlowProbeReturnsTheCellAndTheNextCallProbesAgain() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        CudaEnvMagic magic = magic(() -> {
+            if (calls.incrementAndGet() == 1) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return TestReports.healthy();
+        });
+        AtomicInteger polls = new AtomicInteger();
+        FakeContext interrupted = new FakeContext(() -> polls.incrementAndGet() > 3);
+        MagicException e = assertThrows(MagicException.class,
+                () -> magic.run(new MagicCall("cudaenv", "", Optional.empty()), interrupted));
+        assertEquals("KeyboardInterrupt", e.errorName());
+        assertTrue(interrupted.shown.isEmpty());
+        FakeContext next = run(magic, "gpus");
+        assertTrue(next.plain().contains("NVIDIA A100-PCIE-40GB"), "the kernel stays usable");
+        assertEquals(2, calls.get());
+        never.countDown();
+    }
 }
