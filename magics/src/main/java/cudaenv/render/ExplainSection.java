@@ -24,7 +24,8 @@ public final class ExplainSection {
                 List.of("Number", "Here", "Read from", "What it means"), rows, true));
         relations(ladder).forEach(p -> parts.add(p));
         report.findings().stream().filter(f -> f.id().equals("cuda-versions-explained")).findFirst()
-                .ifPresent(f -> parts.add(Part.Paragraph.of(Cell.status(Status.INFO, f.title() + " " + f.detail()))));
+                .ifPresent(f -> parts.add(Part.Paragraph.of(Cell.status(Status.INFO,
+                        f.title() + (f.title().matches(".*[.!?:]$") ? " " : ". ") + f.detail()))));
         return new Section("explain", "The four CUDA numbers", parts);
     }
 
