@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
+import static cudaenv.kernel.testkit.Messages.executeResult;
+import static cudaenv.kernel.testkit.Messages.only;
+import static cudaenv.kernel.testkit.Messages.stdout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,16 +43,9 @@ class KernelProtocolTest {
         client.drainIopub();
     }
 
-    static Message ask(String type, JsonObject content) {
-        String id = client.sendShell(type, content);
-        Message reply = client.shellReply(30_000).orElseThrow(() -> new AssertionError("no reply to " + type));
-        assertEquals(id, TestClient.parentId(reply));
-        return reply;
-    }
-
     @Test
     void kernelInfoReplyHasStatusLanguageAndProtocol() {
-        Message reply = ask("kernel_info_request", new JsonObject());
+        Message reply = client.ask("kernel_info_request", new JsonObject());
         JsonObject content = reply.content();
         assertEquals("kernel_info_reply", reply.type());
         assertEquals("ok", content.get("status").getAsString());
@@ -66,7 +61,7 @@ class KernelProtocolTest {
 
     @Test
     void commInfoReplyHasStatus() {
-        Message reply = ask("comm_info_request", new JsonObject());
+        Message reply = client.ask("comm_info_request", new JsonObject());
         assertEquals("comm_info_reply", reply.type());
         assertEquals("ok", reply.content().get("status").getAsString());
         assertTrue(reply.content().getAsJsonObject("comms").isEmpty());
@@ -77,14 +72,14 @@ class KernelProtocolTest {
         JsonObject request = new JsonObject();
         request.addProperty("hist_access_type", "tail");
         request.addProperty("n", 5);
-        Message reply = ask("history_request", request);
+        Message reply = client.ask("history_request", request);
         assertEquals("history_reply", reply.type());
         assertEquals("ok", reply.content().get("status").getAsString());
     }
 
     @Test
     void unknownRequestGetsAnErrorReply() {
-        Message reply = ask("frobnicate_request", new JsonObject());
+        Message reply = client.ask("frobnicate_request", new JsonObject());
         assertEquals("frobnicate_reply", reply.type());
         assertEquals("error", reply.content().get("status").getAsString());
         assertEquals("UnknownRequest", reply.content().get("ename").getAsString());
@@ -96,7 +91,7 @@ class KernelProtocolTest {
         frames.set(1, TestClient.ascii("0".repeat(64)));
         client.sendFrames(client.shell(), frames);
         assertTrue(client.shellReply(1000).isEmpty(), "a badly signed request must not be answered");
-        assertEquals("kernel_info_reply", ask("kernel_info_request", new JsonObject()).type());
+        assertEquals("kernel_info_reply", client.ask("kernel_info_request", new JsonObject()).type());
     }
 
     @Test
@@ -106,12 +101,12 @@ class KernelProtocolTest {
         noJson.remove(noJson.size() - 1);
         client.sendFrames(client.shell(), noJson);
         assertTrue(client.shellReply(1000).isEmpty());
-        assertEquals("2", executeResult(execute("1 + 1")));
+        assertEquals("2", executeResult(client.execute("1 + 1")));
     }
 
     @Test
     void displayUpdatedFromAThreadAfterTheCellEndedKeepsTheCellsParent() {
-        String id = client.sendShell("execute_request", code("%echo --later d1 after"));
+        String id = client.sendShell("execute_request", TestClient.code("%echo --later d1 after"));
         assertEquals("ok", client.shellReply(30_000).orElseThrow().content().get("status").getAsString());
         List<Message> cell = client.outputsOf(id);
         assertEquals("d1", only(cell, "display_data").content().getAsJsonObject("transient").get("display_id").getAsString());
@@ -123,7 +118,7 @@ class KernelProtocolTest {
 
     @Test
     void javaThreadUpdatesItsDisplayAfterTheCellEnded() {
-        String id = client.sendShell("execute_request", code(
+        String id = client.sendShell("execute_request", TestClient.code(
                 "String shown = display(\"before\");\n"
                         + "new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException e) { }\n"
                         + "  updateDisplay(shown, \"after\"); }).start();"));
@@ -137,19 +132,19 @@ class KernelProtocolTest {
 
     @Test
     void interruptRequestStopsARunningLoop() throws Exception {
-        String id = client.sendShell("execute_request", code("long n = 0; while (true) { n++; }"));
+        String id = client.sendShell("execute_request", TestClient.code("long n = 0; while (true) { n++; }"));
         Thread.sleep(1500);
         client.sendControl("interrupt_request", new JsonObject());
         assertEquals("interrupt_reply", client.controlReply(5000).orElseThrow().type());
         Message reply = client.shellReply(10_000).orElseThrow(() -> new AssertionError("loop not stopped"));
         assertEquals(id, TestClient.parentId(reply));
         assertEquals("Interrupted", reply.content().get("ename").getAsString());
-        assertEquals("2", executeResult(execute("1 + 1")));
+        assertEquals("2", executeResult(client.execute("1 + 1")));
     }
 
     @Test
     void interruptReachesAMagicThatPolls() throws Exception {
-        String id = client.sendShell("execute_request", code("%echo --wait"));
+        String id = client.sendShell("execute_request", TestClient.code("%echo --wait"));
         Thread.sleep(300);
         client.sendControl("interrupt_request", new JsonObject());
         client.controlReply(5000).orElseThrow();
@@ -160,54 +155,15 @@ class KernelProtocolTest {
 
     @Test
     void failedCellAbortsTheQueuedOnes() {
-        String failing = client.sendShell("execute_request", code("%echo --fail no"));
-        String queued = client.sendShell("execute_request", code("%echo never"));
+        // the failing cell runs long enough for the second request to be queued behind it
+        String failing = client.sendShell("execute_request",
+                TestClient.code("Thread.sleep(800); throw new IllegalStateException(\"stop\");"));
+        String queued = client.sendShell("execute_request", TestClient.code("%echo never"));
         Message first = client.shellReply(30_000).orElseThrow();
         Message second = client.shellReply(30_000).orElseThrow();
         assertEquals(failing, TestClient.parentId(first));
         assertEquals("error", first.content().get("status").getAsString());
         assertEquals(queued, TestClient.parentId(second));
         assertEquals("aborted", second.content().get("status").getAsString());
-    }
-
-    static JsonObject code(String code) {
-        JsonObject content = new JsonObject();
-        content.addProperty("code", code);
-        content.addProperty("silent", false);
-        content.addProperty("store_history", true);
-        content.add("user_expressions", new JsonObject());
-        content.addProperty("allow_stdin", false);
-        content.addProperty("stop_on_error", true);
-        return content;
-    }
-
-    /** Runs a cell: its reply first, then its IOPub messages. */
-    static List<Message> execute(String code) {
-        String id = client.sendShell("execute_request", code(code));
-        Message reply = client.shellReply(60_000).orElseThrow(() -> new AssertionError("no execute_reply"));
-        List<Message> all = new ArrayList<>(List.of(reply));
-        all.addAll(client.outputsOf(id));
-        return all;
-    }
-
-    static Message only(List<Message> messages, String type) {
-        List<Message> found = messages.stream().filter(m -> m.type().equals(type)).toList();
-        assertEquals(1, found.size(), "expected one " + type + " in " + messages.stream().map(Message::type).toList());
-        return found.get(0);
-    }
-
-    static String executeResult(List<Message> messages) {
-        return only(messages, "execute_result").content().getAsJsonObject("data").get("text/plain").getAsString();
-    }
-
-    static String stdout(List<Message> messages) {
-        StringBuilder b = new StringBuilder();
-        messages.stream().filter(m -> m.type().equals("stream") && m.content().get("name").getAsString().equals("stdout"))
-                .forEach(m -> b.append(m.content().get("text").getAsString()));
-        return b.toString();
-    }
-
-    static Optional<Message> reply(List<Message> messages) {
-        return messages.stream().filter(m -> m.type().endsWith("_reply")).findFirst();
     }
 }

@@ -30,8 +30,4 @@ final class CellSource {
         String[] lines = text.split("\n", -1);
         return line >= 1 && line <= lines.length ? lines[line - 1] : "";
     }
-
-    static int leadingWhitespace(String s) {
-        return s.length() - s.stripLeading().length();
-    }
 }

@@ -55,7 +55,7 @@ public final class JavaEngine {
         String rest = code;
         Optional<CellExecutionControl.Value> last = Optional.empty();
         while (!rest.isBlank()) {
-            int start = code.length() - rest.length() + CellSource.leadingWhitespace(rest);
+            int start = code.length() - rest.length(); // JShell's snippet source keeps the leading blank
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
                 break;

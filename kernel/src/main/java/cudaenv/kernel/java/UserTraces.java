@@ -7,8 +7,6 @@ import java.util.List;
 
 /** An exception thrown by a cell, with its stack trace cut below the last frame of the user's code. */
 final class UserTraces {
-    /** The package JShell compiles snippets into. */
-    private static final String SNIPPET_PREFIX = "REPL.";
 
     private UserTraces() {
     }
@@ -36,19 +34,24 @@ final class UserTraces {
     static List<StackTraceElement> userFrames(StackTraceElement[] frames) {
         int last = -1;
         for (int i = 0; i < frames.length; i++) {
-            if (frames[i].getClassName().startsWith(SNIPPET_PREFIX)) {
+            if (isSnippet(frames[i])) {
                 last = i;
             }
         }
         return List.of(frames).subList(0, last + 1);
     }
 
-    /** A snippet frame as JShell prints it, e.g. {@code square (#3:2)}; other frames as Java prints them. */
+    /** JShell renames snippet frames: no class, file "#ID" (the snippet's id). */
+    private static boolean isSnippet(StackTraceElement frame) {
+        return frame.getClassName().isEmpty() && frame.getFileName() != null && frame.getFileName().startsWith("#");
+    }
+
+    /** A snippet frame as JShell prints it, e.g. {@code explode (#3:2)}; other frames as Java prints them. */
     private static String describe(StackTraceElement frame) {
-        if (!frame.getClassName().startsWith(SNIPPET_PREFIX)) {
+        if (!isSnippet(frame)) {
             return frame.toString();
         }
-        String method = frame.getMethodName().equals("do_it$") ? "" : frame.getMethodName() + " ";
+        String method = frame.getMethodName().isEmpty() ? "" : frame.getMethodName() + " ";
         return method + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
     }
 }

@@ -146,6 +146,38 @@ public final class TestClient implements AutoCloseable {
         throw new AssertionError("no idle for " + parentId + " after " + outputs.size() + " outputs");
     }
 
+    /** Sends a shell request and returns its reply, checking that it answers this request. */
+    public Message ask(String type, JsonObject content) {
+        String id = sendShell(type, content);
+        Message reply = shellReply(30_000).orElseThrow(() -> new AssertionError("no reply to " + type));
+        if (!id.equals(parentId(reply))) {
+            throw new AssertionError("reply to another request: " + reply.type());
+        }
+        return reply;
+    }
+
+    /** Runs a cell: its execute_reply first, then its IOPub messages up to idle. */
+    public List<Message> execute(String code) {
+        drainIopub();
+        String id = sendShell("execute_request", code(code));
+        Message reply = shellReply(60_000).orElseThrow(() -> new AssertionError("no execute_reply"));
+        List<Message> all = new ArrayList<>(List.of(reply));
+        all.addAll(outputsOf(id));
+        return all;
+    }
+
+    /** An execute_request's content as Jupyter clients send it. */
+    public static JsonObject code(String code) {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", code);
+        content.addProperty("silent", false);
+        content.addProperty("store_history", true);
+        content.add("user_expressions", new JsonObject());
+        content.addProperty("allow_stdin", false);
+        content.addProperty("stop_on_error", true);
+        return content;
+    }
+
     public static String parentId(Message m) {
         return m.parentHeader().has("msg_id") ? m.parentHeader().get("msg_id").getAsString() : "";
     }
