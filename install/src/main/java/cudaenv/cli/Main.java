@@ -16,6 +16,9 @@ public final class Main {
     /** Every subcommand, in the order the help lists them. */
     static List<Command> commands() {
         List<Command> commands = new ArrayList<>();
+        commands.add(new KernelCommand());
+        commands.add(new InstallCommand());
+        commands.add(new UninstallCommand());
         return commands;
     }
 
