@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -59,6 +58,7 @@ class NotebooksIT {
         env.put("JUPYTER_RUNTIME_DIR", work.resolve("runtime").toString());
         env.put("HOME", work.resolve("home").toString());
         Files.createDirectories(work.resolve("home"));
+        Files.createDirectories(work.resolve("data"));
         run(List.of(java(), "-jar", TARGET.resolve("cudaenv.jar").toString(), "install", "--prefix", prefix.toString(),
                 "--name", KERNEL), work, Duration.ofSeconds(60));
         copyTree(NOTEBOOKS, work.resolve("notebooks"));
@@ -85,18 +85,18 @@ class NotebooksIT {
 
     @Test
     void tourRendersTrustedAndUntrustedInTheBrowser() throws Exception {
-        Path executed = executeAndCheck("tour");
+        Executed executed = executeAndCheck("tour");
         Path trusted = work.resolve("notebooks/tour-trusted.ipynb");
         Path untrusted = work.resolve("notebooks/tour-untrusted.ipynb");
-        Files.copy(executed, trusted, StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(executed, untrusted, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(executed.path(), trusted, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(executed.path(), untrusted, StandardCopyOption.REPLACE_EXISTING);
         run(List.of(PYTHON, TOOL.toString(), "sign", trusted.toString(), env.get("JUPYTER_DATA_DIR")), work,
                 Duration.ofSeconds(60));
         try (NotebookServer server = NotebookServer.start(work.resolve("notebooks"), env)) {
             String trustedDom = browse(server, "tour-trusted.ipynb", "tour-trusted.png");
             String untrustedDom = browse(server, "tour-untrusted.ipynb", "tour-untrusted.png");
             for (String dom : List.of(trustedDom, untrustedDom)) {
-                assertTablesRender(dom);
+                assertTablesRender(dom, executed);
             }
             assertTrue(trustedDom.contains("border-collapse:collapse") || trustedDom.contains("border-collapse: collapse"),
                     "a trusted notebook keeps the inline styles");
@@ -104,8 +104,12 @@ class NotebooksIT {
         }
     }
 
+    /** An executed notebook and what its HTML outputs hold, to find again in the browser. */
+    private record Executed(Path path, int outputs, int tables, int rows) {
+    }
+
     /** Runs a notebook with nbclient; fails on an error output anywhere but an intended check failure. */
-    private static Path executeAndCheck(String name) throws Exception {
+    private static Executed executeAndCheck(String name) throws Exception {
         Path in = work.resolve("notebooks/" + name + ".ipynb");
         Path out = work.resolve("notebooks/" + name + "-executed.ipynb");
         run(List.of(PYTHON, TOOL.toString(), "execute", in.toString(), out.toString(), KERNEL), work.resolve("notebooks"),
@@ -113,6 +117,7 @@ class NotebooksIT {
         Files.copy(out, TARGET.resolve(name + "-executed.ipynb"), StandardCopyOption.REPLACE_EXISTING);
         JsonObject nb = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
         int displays = 0;
+        StringBuilder html = new StringBuilder();
         for (JsonElement c : nb.getAsJsonArray("cells")) {
             JsonObject cell = c.getAsJsonObject();
             if (!cell.get("cell_type").getAsString().equals("code")) {
@@ -135,14 +140,25 @@ class NotebooksIT {
                     }
                     displays++;
                 }
+                if (output.has("data") && output.getAsJsonObject("data").has("text/html")) {
+                    html.append(text(output.getAsJsonObject("data").get("text/html")));
+                }
             }
         }
         assertTrue(displays > 3, name + " shows the report");
-        return out;
+        return new Executed(out, count(html, "class=\"cudaenv cudaenv-"), count(html, "<table"), count(html, "<tr"));
+    }
+
+    private static int count(CharSequence text, String needle) {
+        return text.toString().split(Pattern.quote(needle), -1).length - 1;
     }
 
     private static String source(JsonObject cell) {
-        JsonElement s = cell.get("source");
+        return text(cell.get("source"));
+    }
+
+    /** A notebook string: one string, or a list of lines. */
+    private static String text(JsonElement s) {
         if (s.isJsonArray()) {
             StringBuilder b = new StringBuilder();
             for (JsonElement line : (JsonArray) s) {
@@ -153,19 +169,14 @@ class NotebooksIT {
         return s.getAsString();
     }
 
-    private static void assertTablesRender(String dom) {
+    private static void assertTablesRender(String dom, Executed executed) {
         String text = dom.replace("&nbsp;", " ").replace('\u00a0', ' ');
         assertTrue(text.contains("CUDA version ladder"), "the summary's ladder table is there");
         assertTrue(text.contains("Driver supports up to"), "ladder headers");
-        Matcher tables = Pattern.compile("<table[^>]*>(.*?)</table>", Pattern.DOTALL).matcher(dom);
-        int rows = 0;
-        int count = 0;
-        while (tables.find()) {
-            count++;
-            rows += tables.group(1).split("<tr", -1).length - 1;
-        }
-        assertTrue(count >= 8, "tables rendered: " + count);
-        assertTrue(rows >= 30, "table rows rendered: " + rows);
+        assertEquals(executed.outputs(), count(dom, "class=\"cudaenv cudaenv-"), "every cudaenv output rendered");
+        assertEquals(executed.tables(), count(dom, "<table"), "every table rendered");
+        assertEquals(executed.rows(), count(dom, "<tr"), "every table row rendered");
+        assertTrue(executed.rows() >= 20, "the tour shows tables with rows: " + executed.rows());
         assertTrue(Pattern.compile("[\u2714\u2716\u26a0] (ok|error|warning)").matcher(text).find(),
                 "statuses as symbol and word");
         assertFalse(Pattern.compile("<script[^>]*>[^<]*alert", Pattern.CASE_INSENSITIVE).matcher(dom).find());

@@ -68,7 +68,7 @@ public final class CudaEnvMagic implements Magic {
         boolean refresh = parsed.has(Subcommand.Flag.REFRESH);
         switch (parsed.subcommand()) {
             case HELP -> context.display(DisplayData.builder().plain(help())
-                    .html("<pre>" + HtmlEscaper.escape(help()) + "</pre>").json(helpJson()).build());
+                    .html("<pre>" + HtmlEscaper.escapeLines(help()) + "</pre>").json(helpJson()).build());
             case CHECK -> check(parsed, refresh, context);
             case WATCH -> watch.run(context,
                     Duration.ofMillis(Math.round(parsed.seconds(Subcommand.Flag.INTERVAL).orElse(1.0) * 1000)),
@@ -121,7 +121,7 @@ public final class CudaEnvMagic implements Magic {
     private static void json(Report report, MagicContext context) {
         String pretty = ReportJson.pretty(report);
         context.display(DisplayData.builder().json(ReportJson.compact(report)).plain(pretty)
-                .html("<pre>" + HtmlEscaper.escape(pretty) + "</pre>").build());
+                .html("<pre>" + HtmlEscaper.escapeLines(pretty) + "</pre>").build());
     }
 
     private void save(String file, boolean refresh, MagicContext context) throws MagicException {

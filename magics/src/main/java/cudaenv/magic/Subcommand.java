@@ -1,6 +1,7 @@
 package cudaenv.magic;
 
 import cudaenv.render.Sections;
+import cudaenv.render.Wrap;
 
 import java.util.Arrays;
 import java.util.List;
@@ -87,7 +88,7 @@ enum Subcommand {
 
     /** The help of this one subcommand, for inspection. */
     String help() {
-        return synopsis() + "\n    " + description + "\n";
+        return synopsis() + "\n    " + String.join("\n    ", Wrap.lines(description, Wrap.WIDTH - 4)) + "\n";
     }
 
     static Optional<Subcommand> byWord(String word) {

@@ -21,4 +21,9 @@ public final class HtmlEscaper {
         }
         return out.toString();
     }
+
+    /** Escapes each line of preformatted text, keeping its line breaks. */
+    public static String escapeLines(String text) {
+        return String.join("\n", text.lines().map(HtmlEscaper::escape).toList());
+    }
 }

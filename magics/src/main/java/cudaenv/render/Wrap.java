@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Breaks text at spaces into lines of at most a width; a word longer than the width (a path) keeps its own line. */
-final class Wrap {
+public final class Wrap {
     /** The width terminal output aims for. */
-    static final int WIDTH = 100;
+    public static final int WIDTH = 100;
 
     private Wrap() {
     }
 
-    static List<String> lines(String text, int width) {
+    public static List<String> lines(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ", -1)) {

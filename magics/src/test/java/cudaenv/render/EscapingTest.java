@@ -41,4 +41,9 @@ class EscapingTest {
         assertEquals("all", SecretNames.shown("NVIDIA_VISIBLE_DEVICES", "all"));
         assertEquals("12.1", SecretNames.shown("CUDA_VERSION", "12.1"));
     }
+
+    @Test
+    void preformattedTextKeepsItsLineBreaksOnly() {
+        assertEquals("a &lt;b&gt;\nc\\x1b", HtmlEscaper.escapeLines("a <b>\nc\u001b"));
+    }
 }
