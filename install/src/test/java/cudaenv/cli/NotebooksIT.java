@@ -89,7 +89,10 @@ class NotebooksIT {
         Path trusted = work.resolve("notebooks/tour-trusted.ipynb");
         Path untrusted = work.resolve("notebooks/tour-untrusted.ipynb");
         Files.copy(executed.path(), trusted, StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(executed.path(), untrusted, StandardCopyOption.REPLACE_EXISTING);
+        // a trusted notebook's signature covers its content: the untrusted copy must differ from the signed one
+        JsonObject copy = JsonParser.parseString(Files.readString(executed.path())).getAsJsonObject();
+        copy.getAsJsonObject("metadata").addProperty("cudaenv_copy", "untrusted");
+        Files.writeString(untrusted, copy.toString());
         run(List.of(PYTHON, TOOL.toString(), "sign", trusted.toString(), env.get("JUPYTER_DATA_DIR")), work,
                 Duration.ofSeconds(60));
         try (NotebookServer server = NotebookServer.start(work.resolve("notebooks"), env)) {
@@ -98,9 +101,11 @@ class NotebooksIT {
             for (String dom : List.of(trustedDom, untrustedDom)) {
                 assertTablesRender(dom, executed);
             }
-            assertTrue(trustedDom.contains("border-collapse:collapse") || trustedDom.contains("border-collapse: collapse"),
-                    "a trusted notebook keeps the inline styles");
-            assertFalse(untrustedDom.contains("border-collapse"), "an untrusted notebook is sanitised");
+            String ourTableStyle = "<table style=\"border-collapse:collapse";
+            assertTrue(trustedDom.contains(ourTableStyle), "a trusted notebook keeps the inline styles");
+            assertFalse(untrustedDom.contains(ourTableStyle), "an untrusted notebook is sanitised");
+            assertTrue(trustedDom.contains(">Trusted<"), "the signed copy opens trusted");
+            assertTrue(untrustedDom.contains(">Not Trusted<"), "the other copy opens untrusted");
         }
     }
 
