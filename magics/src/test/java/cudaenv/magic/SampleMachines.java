@@ -1,6 +1,5 @@
 package cudaenv.magic;
 
-import cudaenv.report.Binary;
 import cudaenv.report.BuildOption;
 import cudaenv.report.Container;
 import cudaenv.report.Driver;
@@ -194,9 +193,7 @@ final class SampleMachines {
                 new Verdict(false, "CUDA starts, but torch 2.8.0+cu128 cannot run on the Tesla P100 (sm_60)."),
                 List.of(new BuildOption("cu126", "12.6", true, "torch 2.7.1+cu126 ships sm_50 60 70 75 80 86 90; driver"
                         + " CUDA 12.8 >= 12.6", "https://download.pytorch.org/whl/cu126")),
-                List.of(new Binary(site + "torch/lib/libtorch_cuda.so",
-                        List.of("sm_75", "sm_80", "sm_86", "sm_90", "sm_100", "sm_120"), List.of(), List.of(),
-                        List.of(), Optional.empty())));
+                List.of());
     }
 
     /** cuDNN 8.6 copied without its sub-libraries next to TensorFlow 2.12 (CUDA 11.8). */
