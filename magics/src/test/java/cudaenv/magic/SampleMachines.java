@@ -1,5 +1,6 @@
 package cudaenv.magic;
 
+import cudaenv.report.Binary;
 import cudaenv.report.BuildOption;
 import cudaenv.report.Container;
 import cudaenv.report.Driver;
