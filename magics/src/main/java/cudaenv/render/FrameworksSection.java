@@ -42,9 +42,13 @@ public final class FrameworksSection {
     }
 
     private static List<Cell> binary(Binary b) {
-        return List.of(Cell.code(b.path()), Cell.of(String.join(" ", b.sass())), Cell.of(String.join(" ", b.ptx())),
+        return List.of(Cell.code(b.path()), Cell.of(listed(b.sass())), Cell.of(listed(b.ptx())),
                 b.missing().isEmpty() ? Cell.of("none") : Cell.status(Status.ERROR, String.join(" ", b.missing())),
                 Cell.of(b.error().orElse("")));
+    }
+
+    private static String listed(List<String> items) {
+        return items.isEmpty() ? "none" : String.join(" ", items);
     }
 
     private static List<Cell> build(BuildOption b) {

@@ -33,9 +33,9 @@ public enum Sections {
         return renderer.apply(report);
     }
 
-    /** The detail sections a full report shows after the summary. */
+    /** The detail sections a full report shows after the summary (which already lists the findings). */
     public static List<Sections> details() {
-        return List.of(DRIVER, GPUS, LIBS, FRAMEWORKS, CONTAINER, FINDINGS);
+        return List.of(DRIVER, GPUS, LIBS, FRAMEWORKS, CONTAINER);
     }
 
     public static Optional<Sections> byId(String id) {

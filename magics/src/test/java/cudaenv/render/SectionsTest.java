@@ -76,6 +76,13 @@ class SectionsTest {
     }
 
     @Test
+    void theFullTextReportListsFindingsOnce() {
+        String out = TextReport.render(TestReports.noDriver(), false);
+        assertEquals(out.indexOf("no-driver: No NVIDIA driver"), out.lastIndexOf("no-driver: No NVIDIA driver"));
+        assertTrue(out.contains("NVIDIA driver\n"), "detail sections follow the summary");
+    }
+
+    @Test
     void colourIsOnlyAddedOnRequest() {
         assertFalse(TextReport.render(TestReports.noDriver(), false).contains("\u001b"));
         assertTrue(TextReport.render(TestReports.noDriver(), true).contains("\u001b[1;31m\u2716 CUDA not usable"));
