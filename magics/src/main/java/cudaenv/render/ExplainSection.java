@@ -45,8 +45,8 @@ public final class ExplainSection {
                         : " (this driver stops at " + d + ").").orElse(".")))));
         ladder.framework().version().ifPresent(f -> out.add(Part.Paragraph.of(Cell.of("The framework was built for CUDA "
                 + f + driver.map(d -> Versions.compare(d, f) >= 0 ? "; the driver's " + d + " covers it."
-                        : "; the driver's " + d + " is older, so the framework needs a newer driver or a build for CUDA "
-                        + d + " or older.").orElse(".")))));
+                        : "; the driver's " + d + " is older, so it needs a newer driver or a build whose CUDA this"
+                        + " driver can run (see %cudaenv frameworks).").orElse(".")))));
         return out;
     }
 
