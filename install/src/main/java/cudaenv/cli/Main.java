@@ -17,6 +17,9 @@ public final class Main {
     static List<Command> commands() {
         List<Command> commands = new ArrayList<>();
         commands.add(new ReportCommand());
+        commands.add(new KernelCommand());
+        commands.add(new InstallCommand());
+        commands.add(new UninstallCommand());
         return commands;
     }
 

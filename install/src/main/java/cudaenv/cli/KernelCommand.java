@@ -1,0 +1,60 @@
+package cudaenv.cli;
+
+import cudaenv.kernel.Kernel;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code kernel CONNECTION_FILE}: what Jupyter runs (kernel.json's argv). */
+final class KernelCommand implements Command {
+    @Override
+    public String name() {
+        return "kernel";
+    }
+
+    @Override
+    public String summary() {
+        return "runs the Jupyter kernel on a connection file (Jupyter starts this)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: java -jar cudaenv.jar kernel CONNECTION_FILE
+
+                Runs the kernel until a client asks it to shut down. Jupyter starts it through kernel.json;
+                run 'java -jar cudaenv.jar install' to write that.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        if (args.size() != 1) {
+            throw new UsageException("expected exactly one CONNECTION_FILE");
+        }
+        String connection;
+        try {
+            connection = Files.readString(Path.of(args.get(0)));
+        } catch (IOException e) {
+            err.println("cudaenv kernel: cannot read the connection file " + args.get(0) + ": " + e.getMessage());
+            return 1;
+        }
+        Kernel kernel;
+        try {
+            kernel = Kernel.start(connection, Main.version());
+        } catch (RuntimeException e) {
+            err.println("cudaenv kernel: cannot start on " + args.get(0) + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            kernel.awaitShutdown();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package cudaenv.kernel;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import cudaenv.kernel.host.MagicHost;
+import cudaenv.kernel.host.MagicSyntax;
+import cudaenv.kernel.java.JavaEngine;
+import cudaenv.kernel.magic.DisplayData;
+import cudaenv.kernel.wire.Channel;
+import cudaenv.kernel.wire.Iopub;
+import cudaenv.kernel.wire.Message;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
+
+/** Runs execute requests (magics first, then Java) and answers complete, inspect and is_complete for a cell. */
+final class CellRunner {
+    private final Iopub iopub;
+    private final MagicHost magics;
+    private final JavaEngine java;
+    private final History history;
+    private final StreamRouter streams;
+    private int executionCount;
+    private volatile Optional<CellContext> running = Optional.empty();
+
+    CellRunner(Iopub iopub, MagicHost magics, JavaEngine java, History history, StreamRouter streams) {
+        this.iopub = iopub;
+        this.magics = magics;
+        this.java = java;
+        this.history = history;
+        this.streams = streams;
+    }
+
+    /** Runs the cell and replies; true when it failed and asked that the queued cells be aborted. */
+    boolean execute(Message request, Channel channel) {
+        JsonObject content = request.content();
+        String code = Json.string(content, "code", "");
+        boolean silent = Json.bool(content, "silent", false);
+        boolean storeHistory = Json.bool(content, "store_history", !silent);
+        if (!silent && storeHistory) {
+            executionCount++;
+        }
+        int count = executionCount;
+        if (!silent) {
+            JsonObject input = new JsonObject();
+            input.addProperty("code", code);
+            input.addProperty("execution_count", count);
+            iopub.publish(request.header(), "execute_input", input);
+        }
+        CellContext cell = new CellContext(iopub, request.header(), count, silent, streams::flush);
+        CellScope.enter(cell);
+        running = Optional.of(cell);
+        Optional<CellError> error;
+        try {
+            error = evaluate(code, cell);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            error = Optional.of(internalError(e));
+        } finally {
+            running = Optional.empty();
+            streams.flush();
+        }
+        if (storeHistory) {
+            history.add(count, code, cell.resultText());
+        }
+        JsonObject reply = new JsonObject();
+        if (error.isPresent()) {
+            JsonObject shown = errorContent(error.get());
+            iopub.publish(request.header(), "error", shown);
+            reply = shown.deepCopy();
+            reply.addProperty("status", "error");
+        } else {
+            reply.addProperty("status", "ok");
+            reply.add("user_expressions", new JsonObject());
+            reply.add("payload", new JsonArray());
+        }
+        reply.addProperty("execution_count", count);
+        channel.reply(request, "execute_reply", reply);
+        return error.isPresent() && Json.bool(content, "stop_on_error", true);
+    }
+
+    private Optional<CellError> evaluate(String code, CellContext cell) {
+        MagicSyntax.Cell parsed = MagicSyntax.parse(code);
+        if (parsed.malformed().isPresent()) {
+            return Optional.of(CellError.oneLine("UsageError", "'" + parsed.malformed().get()
+                    + "' is not a magic: write %name args or %%name args (%lsmagic lists them)"));
+        }
+        for (MagicSyntax.Invocation invocation : parsed.magics()) {
+            Optional<CellError> error = magics.run(invocation, cell);
+            if (error.isEmpty() && cell.interrupted()) {
+                error = Optional.of(CellError.oneLine("Interrupted", "the cell was interrupted"));
+            }
+            if (error.isPresent()) {
+                return error;
+            }
+        }
+        return parsed.java().isBlank() ? Optional.empty() : java.eval(parsed.java(), cell);
+    }
+
+    /** A bug in the kernel or a magic: the whole trace, since that is what a bug report needs. */
+    private static CellError internalError(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return new CellError(e.getClass().getName(), String.valueOf(e.getMessage()), trace.toString().lines().toList());
+    }
+
+    private static JsonObject errorContent(CellError error) {
+        JsonObject content = new JsonObject();
+        content.addProperty("ename", error.ename());
+        content.addProperty("evalue", error.evalue());
+        JsonArray traceback = new JsonArray();
+        error.traceback().forEach(traceback::add);
+        content.add("traceback", traceback);
+        return content;
+    }
+
+    /** Asks the running cell to stop: magics see interrupted(), Java is stopped. */
+    void interrupt() {
+        running.ifPresent(cell -> {
+            cell.interrupt();
+            java.interrupt();
+        });
+    }
+
+    JsonObject complete(JsonObject request) {
+        String code = Json.string(request, "code", "");
+        int cursor = Json.integer(request, "cursor_pos", code.length());
+        Completion completion = magics.complete(code, cursor)
+                .orElseGet(() -> MagicSyntax.parse(code).magics().isEmpty() ? java.complete(code, cursor)
+                        : Completion.none(cursor));
+        JsonObject reply = new JsonObject();
+        reply.addProperty("status", "ok");
+        JsonArray matches = new JsonArray();
+        completion.matches().forEach(matches::add);
+        reply.add("matches", matches);
+        reply.addProperty("cursor_start", completion.start());
+        reply.addProperty("cursor_end", completion.end());
+        reply.add("metadata", new JsonObject());
+        return reply;
+    }
+
+    JsonObject inspect(JsonObject request) {
+        String code = Json.string(request, "code", "");
+        int cursor = Json.integer(request, "cursor_pos", code.length());
+        Optional<String> text = magics.inspect(code, cursor).or(() -> java.inspect(code, cursor))
+                .filter(t -> !t.isBlank());
+        JsonObject reply = new JsonObject();
+        reply.addProperty("status", "ok");
+        reply.addProperty("found", text.isPresent());
+        reply.add("data", text.map(t -> MimeBundles.content(DisplayData.text(t)).getAsJsonObject("data"))
+                .orElseGet(JsonObject::new));
+        reply.add("metadata", new JsonObject());
+        return reply;
+    }
+
+    JsonObject isComplete(JsonObject request) {
+        String code = Json.string(request, "code", "");
+        String status = code.stripLeading().startsWith("%") && MagicSyntax.parse(code).java().isBlank()
+                ? "complete" : java.completeness(code);
+        JsonObject reply = new JsonObject();
+        reply.addProperty("status", status);
+        if (status.equals("incomplete")) {
+            reply.addProperty("indent", "");
+        }
+        return reply;
+    }
+
+}

@@ -1,0 +1,124 @@
+package cudaenv.kernel;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import cudaenv.kernel.wire.Channel;
+import cudaenv.kernel.wire.Iopub;
+import cudaenv.kernel.wire.Message;
+import cudaenv.kernel.wire.RequestHandler;
+
+import java.util.Optional;
+
+/**
+ * Answers every request on shell and control between a busy and an idle status. Every *_request gets a reply,
+ * unknown ones an error reply, so no client waits forever.
+ */
+final class Dispatcher implements RequestHandler {
+    private final Iopub iopub;
+    private final CellRunner cells;
+    private final History history;
+    private final String version;
+    private final Runnable shutdown;
+
+    Dispatcher(Iopub iopub, CellRunner cells, History history, String version, Runnable shutdown) {
+        this.iopub = iopub;
+        this.cells = cells;
+        this.history = history;
+        this.version = version;
+        this.shutdown = shutdown;
+    }
+
+    @Override
+    public void handle(Message request, Channel channel) {
+        iopub.status(request.header(), "busy");
+        boolean abortQueued = false;
+        try {
+            abortQueued = route(request, channel);
+        } finally {
+            iopub.status(request.header(), "idle");
+        }
+        if (abortQueued) {
+            abortQueued(channel);
+        }
+    }
+
+    /** Handles one request; true when the queued execute requests must be aborted. */
+    private boolean route(Message request, Channel channel) {
+        JsonObject content = request.content();
+        switch (request.type()) {
+            case "execute_request" -> {
+                return cells.execute(request, channel);
+            }
+            case "kernel_info_request" -> channel.reply(request, "kernel_info_reply", KernelInfo.reply(version));
+            case "complete_request" -> channel.reply(request, "complete_reply", cells.complete(content));
+            case "inspect_request" -> channel.reply(request, "inspect_reply", cells.inspect(content));
+            case "is_complete_request" -> channel.reply(request, "is_complete_reply", cells.isComplete(content));
+            case "history_request" -> channel.reply(request, "history_reply", history.reply(content));
+            case "comm_info_request" -> {
+                JsonObject reply = ok();
+                reply.add("comms", new JsonObject());
+                channel.reply(request, "comm_info_reply", reply);
+            }
+            case "comm_open" -> refuseComm(request);
+            case "comm_msg", "comm_close" -> {
+                // no comm is ever open here, so there is nothing to route these to
+            }
+            case "interrupt_request" -> {
+                cells.interrupt();
+                channel.reply(request, "interrupt_reply", ok());
+            }
+            case "shutdown_request" -> {
+                JsonObject reply = ok();
+                reply.addProperty("restart", Json.bool(content, "restart", false));
+                channel.reply(request, "shutdown_reply", reply);
+                shutdown.run();
+            }
+            default -> unknown(request, channel);
+        }
+        return false;
+    }
+
+    private void unknown(Message request, Channel channel) {
+        String type = request.type();
+        if (!type.endsWith("_request")) {
+            Log.warn("ignored a " + type + " message");
+            return;
+        }
+        JsonObject reply = new JsonObject();
+        reply.addProperty("status", "error");
+        reply.addProperty("ename", "UnknownRequest");
+        reply.addProperty("evalue", "cudaenv does not handle " + type);
+        reply.add("traceback", new JsonArray());
+        channel.reply(request, type.substring(0, type.length() - "_request".length()) + "_reply", reply);
+    }
+
+    /** There are no comm targets: say so by closing the comm, as ipykernel does. */
+    private void refuseComm(Message request) {
+        JsonObject close = new JsonObject();
+        close.addProperty("comm_id", Json.string(request.content(), "comm_id", ""));
+        close.add("data", new JsonObject());
+        iopub.publish(request.header(), "comm_close", close);
+    }
+
+    /** After a failed cell with stop_on_error, the execute requests already queued are answered "aborted". */
+    private void abortQueued(Channel channel) {
+        for (Optional<Message> next = channel.pollQueued(); next.isPresent(); next = channel.pollQueued()) {
+            Message queued = next.get();
+            if (!queued.type().equals("execute_request")) {
+                handle(queued, channel);
+                continue;
+            }
+            iopub.status(queued.header(), "busy");
+            JsonObject aborted = new JsonObject();
+            aborted.addProperty("status", "aborted");
+            channel.reply(queued, "execute_reply", aborted);
+            iopub.status(queued.header(), "idle");
+        }
+    }
+
+    private static JsonObject ok() {
+        JsonObject reply = new JsonObject();
+        reply.addProperty("status", "ok");
+        return reply;
+    }
+}

@@ -1,0 +1,46 @@
+package cudaenv.kernel;
+
+import com.google.gson.JsonObject;
+import cudaenv.kernel.host.MagicHost;
+import cudaenv.kernel.java.JavaEngine;
+import cudaenv.kernel.wire.Connection;
+import cudaenv.kernel.wire.Headers;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+
+/** The running kernel: binds the connection file's sockets and serves until a shutdown_request. */
+public final class Kernel {
+    private final Connection connection;
+
+    private Kernel(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Binds the sockets, announces "starting" and serves on background threads.
+     *
+     * @param connectionJson the connection file's text
+     * @param version        reported as implementation_version
+     */
+    public static Kernel start(String connectionJson, String version) {
+        KernelConnectionProperties props = KernelConnectionProperties.parse(connectionJson);
+        Connection connection = new Connection(props, new Headers(), Log::warn);
+        StreamRouter streams = new StreamRouter();
+        streams.install();
+        History history = new History();
+        CellRunner cells = new CellRunner(connection.iopub(), MagicHost.load(), new JavaEngine(), history, streams);
+        Dispatcher dispatcher = new Dispatcher(connection.iopub(), cells, history, version, connection::stop);
+        connection.serve(dispatcher, dispatcher);
+        connection.iopub().status(new JsonObject(), "starting");
+        return new Kernel(connection);
+    }
+
+    /** Blocks until a shutdown_request has been answered and every socket is closed. */
+    public void awaitShutdown() throws InterruptedException {
+        connection.awaitStop();
+    }
+
+    /** Stops serving, as a shutdown_request does. */
+    public void stop() {
+        connection.stop();
+    }
+}

@@ -1,0 +1,135 @@
+package cudaenv.kernel.host;
+
+import cudaenv.kernel.CellError;
+import cudaenv.kernel.Completion;
+import cudaenv.kernel.magic.DisplayData;
+import cudaenv.kernel.magic.Magic;
+import cudaenv.kernel.magic.MagicCall;
+import cudaenv.kernel.magic.MagicContext;
+import cudaenv.kernel.magic.MagicException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** Finds magics with ServiceLoader and runs them; {@code %lsmagic} is its own. */
+public final class MagicHost {
+    static final String LSMAGIC = "lsmagic";
+
+    private final Map<String, Magic> magics = new LinkedHashMap<>();
+
+    public MagicHost(Collection<Magic> found) {
+        found.forEach(m -> magics.putIfAbsent(m.name(), m));
+    }
+
+    /** Every magic on the class path, found once. */
+    public static MagicHost load() {
+        List<Magic> found = new ArrayList<>();
+        ServiceLoader.load(Magic.class).forEach(found::add);
+        return new MagicHost(found);
+    }
+
+    /** Runs one magic; a {@link MagicException} is a one-line error, a bug in a magic a full one. */
+    public Optional<CellError> run(MagicSyntax.Invocation invocation, MagicContext context) {
+        MagicCall call = invocation.call();
+        if (call.name().equals(LSMAGIC)) {
+            context.result(DisplayData.text(listing()));
+            return Optional.empty();
+        }
+        Magic magic = magics.get(call.name());
+        if (magic == null) {
+            return Optional.of(CellError.oneLine("UsageError", "unknown magic %" + call.name() + "; known: "
+                    + knownNames()));
+        }
+        if (invocation.helpAsked()) {
+            context.display(DisplayData.text(magic.help()));
+            return Optional.empty();
+        }
+        try {
+            magic.run(call, context);
+            return Optional.empty();
+        } catch (MagicException e) {
+            return Optional.of(CellError.oneLine(e.errorName(), e.getMessage()));
+        }
+    }
+
+    /** %lsmagic's text: one line per magic with its summary. */
+    String listing() {
+        StringBuilder b = new StringBuilder("Magics (%name args on a line, %%name args for the whole cell; %name? for help):\n");
+        b.append(String.format("  %%%-12s %s%n", LSMAGIC, "lists the magics"));
+        magics.values().forEach(m -> b.append(String.format("  %%%-12s %s%n", m.name(), m.summary())));
+        return b.toString();
+    }
+
+    private String knownNames() {
+        List<String> names = new ArrayList<>(List.of(LSMAGIC));
+        names.addAll(magics.keySet());
+        return names.stream().map(n -> "%" + n).collect(Collectors.joining(", "));
+    }
+
+    /** Magic names while the cursor is in the name, else what the magic under the cursor offers. */
+    public Optional<Completion> complete(String code, int cursor) {
+        Optional<MagicSyntax.LineAt> at = MagicSyntax.magicLineAt(code, cursor);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        String line = at.get().line();
+        int percent = line.startsWith("%%") ? 2 : 1;
+        int nameEnd = nameEnd(line, percent);
+        int inLine = at.get().cursorInLine();
+        int lineStart = at.get().lineStart();
+        if (inLine <= nameEnd) {
+            String typed = line.substring(percent, inLine);
+            List<String> names = new ArrayList<>(List.of(LSMAGIC));
+            names.addAll(magics.keySet());
+            List<String> matches = names.stream().filter(n -> n.startsWith(typed))
+                    .map(n -> line.substring(0, percent) + n).toList();
+            return Optional.of(new Completion(lineStart, lineStart + inLine, matches));
+        }
+        Magic magic = magics.get(line.substring(percent, nameEnd));
+        if (magic == null) {
+            return Optional.of(Completion.none(cursor));
+        }
+        int argsStart = Math.min(line.length(), nameEnd + 1);
+        String args = line.substring(argsStart);
+        int inArgs = inLine - argsStart;
+        // a magic's completions replace the word under the cursor
+        int wordStart = args.lastIndexOf(' ', inArgs - 1) + 1;
+        return Optional.of(new Completion(lineStart + argsStart + wordStart, cursor, magic.complete(args, inArgs)));
+    }
+
+    /** What the magic under the cursor says about itself; blank when it says nothing; empty off magic lines. */
+    public Optional<String> inspect(String code, int cursor) {
+        Optional<MagicSyntax.LineAt> at = MagicSyntax.magicLineAt(code, cursor);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        String line = at.get().line();
+        int percent = line.startsWith("%%") ? 2 : 1;
+        int nameEnd = nameEnd(line, percent);
+        String name = line.substring(percent, nameEnd);
+        if (name.equals(LSMAGIC)) {
+            return Optional.of("%lsmagic: lists the magics");
+        }
+        Magic magic = magics.get(name);
+        if (magic == null) {
+            return Optional.of("unknown magic %" + name + "; known: " + knownNames());
+        }
+        int argsStart = Math.min(line.length(), nameEnd + 1);
+        int inArgs = Math.max(0, at.get().cursorInLine() - argsStart);
+        return Optional.of(magic.inspect(line.substring(argsStart), inArgs).orElse(""));
+    }
+
+    private static int nameEnd(String line, int from) {
+        int end = from;
+        while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != '?') {
+            end++;
+        }
+        return end;
+    }
+}

@@ -1,0 +1,81 @@
+package cudaenv.kernel.host;
+
+import cudaenv.kernel.magic.MagicCall;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a cell into its magics and its Java. A cell whose first non-blank line is {@code %%name args} is one cell
+ * magic with the rest as its body; otherwise leading {@code %name args} lines are line magics and what follows
+ * is Java. Java can never start with %, so nothing valid is taken from it.
+ */
+public final class MagicSyntax {
+    private static final Pattern MAGIC = Pattern.compile("^(%%?)([A-Za-z_][\\w.-]*)(\\?)?(?:[ \\t]+(.*))?$");
+
+    private MagicSyntax() {
+    }
+
+    /** A magic as written: the call, and whether the user asked for its help ({@code %name?}). */
+    public record Invocation(MagicCall call, boolean helpAsked) {
+    }
+
+    /**
+     * @param java the Java part with every magic line blanked, so positions in it are positions in the cell
+     * @param malformed a line that starts with % but is not a magic, e.g. "% foo"
+     */
+    public record Cell(List<Invocation> magics, String java, Optional<String> malformed) {
+    }
+
+    public static Cell parse(String code) {
+        String[] lines = code.split("\n", -1);
+        List<Invocation> magics = new ArrayList<>();
+        int i = 0;
+        while (i < lines.length && lines[i].isBlank()) {
+            i++;
+        }
+        StringBuilder java = new StringBuilder("\n".repeat(i));
+        for (; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.startsWith("%")) {
+                break;
+            }
+            Matcher m = MAGIC.matcher(line);
+            if (!m.matches()) {
+                return new Cell(magics, "", Optional.of(line));
+            }
+            String args = m.group(4) == null ? "" : m.group(4).strip();
+            if (m.group(1).equals("%%")) {
+                String body = String.join("\n", List.of(lines).subList(i + 1, lines.length));
+                magics.add(new Invocation(new MagicCall(m.group(2), args, Optional.of(body)), m.group(3) != null));
+                return new Cell(magics, "", Optional.empty());
+            }
+            magics.add(new Invocation(new MagicCall(m.group(2), args, Optional.empty()), m.group(3) != null));
+            java.append('\n');
+        }
+        java.append(String.join("\n", List.of(lines).subList(i, lines.length)));
+        return new Cell(magics, java.toString(), Optional.empty());
+    }
+
+    /** The magic line that holds {@code cursor}, if that line is a magic line. */
+    public record LineAt(int lineStart, String line, int cursorInLine) {
+    }
+
+    public static Optional<LineAt> magicLineAt(String code, int cursor) {
+        int clamped = Math.max(0, Math.min(cursor, code.length()));
+        int start = code.lastIndexOf('\n', clamped - 1) + 1;
+        int end = code.indexOf('\n', clamped);
+        String line = code.substring(start, end < 0 ? code.length() : end);
+        if (!line.startsWith("%") || isInsideCellMagicBody(code, start)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LineAt(start, line, clamped - start));
+    }
+
+    private static boolean isInsideCellMagicBody(String code, int lineStart) {
+        return code.stripLeading().startsWith("%%") && code.substring(0, lineStart).strip().length() > 0;
+    }
+}

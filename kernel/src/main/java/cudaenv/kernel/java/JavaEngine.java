@@ -1,0 +1,193 @@
+package cudaenv.kernel.java;
+
+import cudaenv.kernel.CellContext;
+import cudaenv.kernel.CellError;
+import cudaenv.kernel.Completion;
+import cudaenv.kernel.Values;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Java cells through one JShell in the kernel's JVM. JShell (and javac behind it) starts on first use, so the
+ * kernel answers kernel_info and runs magics without paying for it.
+ */
+public final class JavaEngine {
+    /** What every session can use without importing it. */
+    private static final List<String> IMPORTS = List.of("import java.util.*;", "import java.util.stream.*;",
+            "import java.io.*;", "import java.nio.file.*;", "import static cudaenv.kernel.Notebook.*;");
+
+    private static final CellError INTERRUPTED = CellError.oneLine("Interrupted", "the cell was interrupted");
+
+    private final CellExecutionControl control = new CellExecutionControl();
+    private JShell shell;
+
+    private synchronized JShell shell() {
+        if (shell == null) {
+            shell = JShell.builder().executionEngine(new CellExecutionControlProvider(control), Map.of()).build();
+            // the cells compile against everything the kernel has: its own API and the magics' jars
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                if (!entry.isEmpty()) {
+                    shell.addToClasspath(entry);
+                }
+            }
+            IMPORTS.forEach(shell::eval);
+        }
+        return shell;
+    }
+
+    /** Evaluates the cell's snippets in order, stopping at the first error; the last expression is the result. */
+    public Optional<CellError> eval(String code, CellContext cell) {
+        control.newCell();
+        JShell jshell = shell();
+        SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
+        CellSource source = new CellSource(code);
+        String rest = code;
+        Optional<CellExecutionControl.Value> last = Optional.empty();
+        while (!rest.isBlank()) {
+            int start = code.length() - rest.length(); // JShell's snippet source keeps the leading blank
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
+            }
+            if (cell.interrupted()) {
+                return Optional.of(INTERRUPTED);
+            }
+            boolean complete = info.completeness().isComplete();
+            // an incomplete tail is still evaluated, so that javac says what is missing
+            List<SnippetEvent> events = jshell.eval(complete ? info.source() : rest);
+            rest = complete ? info.remaining() : "";
+            last = Optional.empty();
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) {
+                    continue;
+                }
+                Optional<CellError> error = errorOf(jshell, event, source, start, cell);
+                if (error.isPresent()) {
+                    return error;
+                }
+                if (event.value() != null && showsValue(event.snippet())) {
+                    last = control.take(event.value());
+                }
+            }
+        }
+        last.ifPresent(value -> cell.result(Values.bundle(value.object())));
+        return Optional.empty();
+    }
+
+    private static Optional<CellError> errorOf(JShell jshell, SnippetEvent event, CellSource source, int start,
+                                               CellContext cell) {
+        if (event.status() == Snippet.Status.REJECTED) {
+            return Optional.of(CompileErrors.of(jshell.diagnostics(event.snippet()).toList(), source, start));
+        }
+        if (event.exception() == null) {
+            return Optional.empty();
+        }
+        if (cell.interrupted()) {
+            return Optional.of(INTERRUPTED);
+        }
+        if (event.exception() instanceof UnresolvedReferenceException unresolved) {
+            DeclarationSnippet snippet = unresolved.getSnippet();
+            String missing = jshell.unresolvedDependencies(snippet).collect(Collectors.joining(", "));
+            return Optional.of(CellError.oneLine("UnresolvedReference",
+                    snippet.name() + " cannot be used until " + missing + " is declared"));
+        }
+        if (event.exception() instanceof EvalException thrown) {
+            return Optional.of(UserTraces.of(thrown.getExceptionClassName(), thrown));
+        }
+        return Optional.of(UserTraces.of(event.exception().getClass().getName(), event.exception()));
+    }
+
+    /** Expressions show their value; declarations and statements do not. */
+    private static boolean showsValue(Snippet snippet) {
+        return snippet.kind() == Snippet.Kind.EXPRESSION
+                || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    /** Stops the running cell, if one is running. */
+    public void interrupt() {
+        control.interrupt();
+    }
+
+    /** "complete", "incomplete" or "invalid", as is_complete_reply says it. */
+    public String completeness(String code) {
+        SourceCodeAnalysis analysis = shell().sourceCodeAnalysis();
+        String rest = code;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            switch (info.completeness()) {
+                case COMPLETE, COMPLETE_WITH_SEMI -> {
+                    if (info.remaining().isBlank()) {
+                        return "complete";
+                    }
+                    rest = info.remaining();
+                }
+                case EMPTY -> {
+                    return "complete";
+                }
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
+                    return "incomplete";
+                }
+                default -> {
+                    return "invalid";
+                }
+            }
+        }
+    }
+
+    public Completion complete(String code, int cursor) {
+        Span span = snippetAt(code, cursor);
+        int[] anchor = new int[1];
+        List<String> matches = shell().sourceCodeAnalysis()
+                .completionSuggestions(span.text(code), cursor - span.start(), anchor).stream()
+                .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
+        return new Completion(span.start() + anchor[0], cursor, matches);
+    }
+
+    /** The signature (and Javadoc when the JDK has its sources) of what is under the cursor. */
+    public Optional<String> inspect(String code, int cursor) {
+        Span span = snippetAt(code, cursor);
+        List<SourceCodeAnalysis.Documentation> docs = shell().sourceCodeAnalysis()
+                .documentation(span.text(code), cursor - span.start(), true);
+        if (docs.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(docs.stream()
+                .map(d -> d.signature() + (d.javadoc() == null ? "" : "\n\n" + d.javadoc()))
+                .collect(Collectors.joining("\n\n")));
+    }
+
+    private record Span(int start, int end) {
+        String text(String code) {
+            return code.substring(start, end);
+        }
+    }
+
+    /** The snippet of a multi-statement cell that holds the cursor: JShell analyses one snippet at a time. */
+    private Span snippetAt(String code, int cursor) {
+        SourceCodeAnalysis analysis = shell().sourceCodeAnalysis();
+        int start = 0;
+        while (start < code.length()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(code.substring(start));
+            if (!info.completeness().isComplete()) {
+                break;
+            }
+            int end = code.length() - info.remaining().length();
+            if (end >= cursor || end <= start) {
+                return new Span(start, Math.max(end, cursor));
+            }
+            start = end;
+        }
+        return new Span(Math.min(start, cursor), code.length());
+    }
+}

@@ -1,0 +1,187 @@
+package cudaenv.kernel;
+
+import com.google.gson.JsonObject;
+import cudaenv.kernel.testkit.TestClient;
+import cudaenv.kernel.wire.Message;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static cudaenv.kernel.testkit.Messages.executeResult;
+import static cudaenv.kernel.testkit.Messages.only;
+import static cudaenv.kernel.testkit.Messages.stdout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Java cells through JShell, and magics, against a kernel running in this JVM. */
+class JavaCellsTest {
+    private static TestClient client;
+    private static Kernel kernel;
+
+    @BeforeAll
+    static void start() throws Exception {
+        client = new TestClient();
+        kernel = Kernel.start(client.connectionJson, "test");
+        client.waitForKernel();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        kernel.stop();
+        kernel.awaitShutdown();
+        client.close();
+    }
+
+    private static List<Message> run(String code) {
+        return client.execute(code);
+    }
+
+    private static JsonObject reply(List<Message> messages) {
+        return messages.get(0).content();
+    }
+
+    @Test
+    void stateCarriesAcrossCellsAndTheLastExpressionIsTheResult() {
+        assertEquals("ok", reply(run("int base = 40;")).get("status").getAsString());
+        List<Message> second = run("int twice(int x) { return 2 * x; }\nbase + twice(1)");
+        assertEquals("42", executeResult(second));
+        assertEquals("\"text\"", executeResult(run("\"te\" + \"xt\"")));
+    }
+
+    @Test
+    void declarationsAndStatementsHaveNoResult() {
+        List<Message> messages = run("int quiet = 3;\nSystem.out.println(\"hi\");");
+        assertTrue(messages.stream().noneMatch(m -> m.type().equals("execute_result")));
+        assertEquals("hi\n", stdout(messages));
+    }
+
+    @Test
+    void compileErrorSaysWhatAndWhereWithoutAKernelTrace() {
+        List<Message> messages = run("int ok = 1;\nint bad = undefinedName + 1;");
+        JsonObject error = only(messages, "error").content();
+        assertEquals("CompilationError", error.get("ename").getAsString());
+        assertTrue(error.get("evalue").getAsString().startsWith("line 2, column 11: cannot find symbol"),
+                error.get("evalue").getAsString());
+        String traceback = error.get("traceback").toString();
+        assertTrue(traceback.contains("int bad = undefinedName + 1;"), traceback);
+        assertFalse(traceback.contains("cudaenv.kernel"), traceback);
+        assertEquals("error", reply(messages).get("status").getAsString());
+    }
+
+    @Test
+    void userExceptionShowsOnlyUserFrames() {
+        List<Message> messages = run("void explode() { throw new IllegalStateException(\"boom\"); }\nexplode();");
+        JsonObject error = only(messages, "error").content();
+        assertEquals("java.lang.IllegalStateException", error.get("ename").getAsString());
+        assertEquals("boom", error.get("evalue").getAsString());
+        String traceback = error.get("traceback").toString();
+        assertTrue(traceback.contains("explode ("), traceback);
+        assertFalse(traceback.contains("java.lang.reflect"), traceback);
+        assertFalse(traceback.contains("cudaenv.kernel"), traceback);
+    }
+
+    @Test
+    void outputStreamsWhileTheCellRuns() {
+        String id = client.sendShell("execute_request", TestClient.code(
+                "System.out.println(\"first\"); Thread.sleep(1500); System.out.println(\"second\");"));
+        Message firstOutput = client.iopub(10_000).orElseThrow();
+        while (!firstOutput.type().equals("stream")) {
+            firstOutput = client.iopub(10_000).orElseThrow();
+        }
+        assertEquals("first\n", firstOutput.content().get("text").getAsString());
+        assertTrue(client.shellReply(100).isEmpty(), "the cell is still sleeping");
+        client.shellReply(10_000).orElseThrow();
+        assertTrue(stdout(client.outputsOf(id)).contains("second"));
+        System.err.flush();
+    }
+
+    @Test
+    void standardErrorIsItsOwnStream() {
+        List<Message> messages = run("System.err.println(\"warned\");");
+        Message stream = only(messages, "stream");
+        assertEquals("stderr", stream.content().get("name").getAsString());
+    }
+
+    @Test
+    void completionAndIsCompleteSpeakJava() {
+        JsonObject request = new JsonObject();
+        request.addProperty("code", "int x = 1;\n\"abc\".toUpp");
+        request.addProperty("cursor_pos", request.get("code").getAsString().length());
+        Message reply = client.ask("complete_request", request);
+        assertTrue(reply.content().get("matches").toString().contains("toUpperCase("), reply.content().toString());
+        assertEquals(request.get("code").getAsString().length() - "toUpp".length(),
+                reply.content().get("cursor_start").getAsInt());
+        assertEquals("complete", isComplete("int y = 2;"));
+        assertEquals("incomplete", isComplete("void f() {"));
+        assertEquals("complete", isComplete("%lsmagic"));
+        assertEquals("invalid", isComplete("1)"));
+    }
+
+    private static String isComplete(String code) {
+        JsonObject request = new JsonObject();
+        request.addProperty("code", code);
+        return client.ask("is_complete_request", request).content().get("status").getAsString();
+    }
+
+    @Test
+    void lsmagicListsTheMagicsOnTheClassPath() {
+        String listing = executeResult(run("%lsmagic"));
+        assertTrue(listing.contains("%echo"), listing);
+        assertTrue(listing.contains("%lsmagic"), listing);
+    }
+
+    @Test
+    void magicRunsBeforeJavaInTheSameCell() {
+        List<Message> messages = run("%echo from the magic\n1 + 2");
+        assertEquals("from the magic\n", stdout(messages));
+        assertEquals("3", executeResult(messages));
+    }
+
+    @Test
+    void magicExceptionIsAOneLineError() {
+        JsonObject error = only(run("%echo --fail the check failed"), "error").content();
+        assertEquals("EchoFailed", error.get("ename").getAsString());
+        assertEquals("the check failed", error.get("evalue").getAsString());
+        assertEquals(1, error.getAsJsonArray("traceback").size());
+    }
+
+    @Test
+    void unknownMagicListsTheKnownOnes() {
+        JsonObject error = only(run("%nosuch"), "error").content();
+        assertEquals("UsageError", error.get("ename").getAsString());
+        assertTrue(error.get("evalue").getAsString().contains("%echo"), error.toString());
+    }
+
+    @Test
+    void questionMarkShowsTheMagicsHelp() {
+        Message display = only(run("%echo?"), "display_data");
+        assertTrue(display.content().getAsJsonObject("data").get("text/plain").getAsString().contains("--later"));
+    }
+
+    @Test
+    void cellMagicGetsItsBody() {
+        Message display = only(run("%%echo\nline one\nline two"), "display_data");
+        assertEquals("line one\nline two", display.content().getAsJsonObject("data").get("text/plain").getAsString());
+    }
+
+    @Test
+    void completionAndInspectionGoToTheMagicUnderTheCursor() {
+        JsonObject request = new JsonObject();
+        request.addProperty("code", "%echo --la");
+        request.addProperty("cursor_pos", 10);
+        JsonObject reply = client.ask("complete_request", request).content();
+        assertEquals("[\"--later\"]", reply.get("matches").toString());
+        assertEquals(6, reply.get("cursor_start").getAsInt());
+        request.addProperty("code", "%ec");
+        request.addProperty("cursor_pos", 3);
+        assertEquals("[\"%echo\"]", client.ask("complete_request", request).content().get("matches").toString());
+        request.addProperty("code", "%echo x");
+        request.addProperty("cursor_pos", 2);
+        JsonObject inspect = client.ask("inspect_request", request).content();
+        assertTrue(inspect.get("found").getAsBoolean());
+        assertTrue(inspect.getAsJsonObject("data").get("text/plain").getAsString().contains("--fail"));
+    }
+}

@@ -1,0 +1,184 @@
+package cudaenv.magic;
+
+import cudaenv.CudaEnv;
+import cudaenv.kernel.magic.DisplayData;
+import cudaenv.kernel.magic.Magic;
+import cudaenv.kernel.magic.MagicCall;
+import cudaenv.kernel.magic.MagicContext;
+import cudaenv.kernel.magic.MagicException;
+import cudaenv.render.Sections;
+import cudaenv.render.HtmlEscaper;
+import cudaenv.report.Finding;
+import cudaenv.report.Report;
+import cudaenv.report.ReportJson;
+import cudaenv.report.Severity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** {@code %cudaenv}: the report of this machine (or a loaded one) in notebook cells. */
+public final class CudaEnvMagic implements Magic {
+    private final CurrentReport current;
+    private final Watch watch;
+
+    /** For the kernel's ServiceLoader: probes this machine through {@link CudaEnv}. */
+    public CudaEnvMagic() {
+        this(CudaEnv::report, d -> Thread.sleep(d.toMillis()));
+    }
+
+    CudaEnvMagic(Supplier<Report> probe, Watch.Pause pause) {
+        InterruptibleProbe interruptible = new InterruptibleProbe(probe);
+        this.current = new CurrentReport(interruptible);
+        this.watch = new Watch(interruptible, pause);
+    }
+
+    @Override
+    public String name() {
+        return "cudaenv";
+    }
+
+    @Override
+    public String summary() {
+        return "CUDA, cuDNN and NVIDIA driver state of this machine, and why CUDA is not available";
+    }
+
+    @Override
+    public String help() {
+        StringBuilder b = new StringBuilder("%cudaenv: " + summary() + ".\n\n");
+        for (Subcommand s : Subcommand.values()) {
+            b.append(s.help());
+        }
+        b.append("\nThe report is probed once per kernel and reused, so later cells answer at once; --refresh probes"
+                + " again.\n'load' makes a saved report the current one until --refresh. 'watch' always probes live.\n"
+                + "From Java: cudaenv.CudaEnv.report() returns the same report; as a cell's value it shows this summary.\n");
+        return b.toString();
+    }
+
+    @Override
+    public void run(MagicCall call, MagicContext context) throws MagicException {
+        ParsedCall parsed = ParsedCall.parse(call.args());
+        boolean refresh = parsed.has(Subcommand.Flag.REFRESH);
+        switch (parsed.subcommand()) {
+            case HELP -> context.display(DisplayData.builder().plain(help())
+                    .html("<pre>" + HtmlEscaper.escapeLines(help()) + "</pre>").json(helpJson()).build());
+            case CHECK -> check(parsed, refresh, context);
+            case WATCH -> watch.run(context,
+                    Duration.ofMillis(Math.round(parsed.seconds(Subcommand.Flag.INTERVAL).orElse(1.0) * 1000)),
+                    parsed.integer(Subcommand.Flag.COUNT, 1).orElse(0));
+            case SAVE -> save(parsed.files().get(0), refresh, context);
+            case LOAD -> load(parsed.files().get(0), context);
+            case JSON -> json(current.get(refresh, context), context);
+            default -> show(parsed.subcommand().section().orElseThrow(), current.get(refresh, context), context);
+        }
+    }
+
+    private void show(Sections section, Report report, MagicContext context) {
+        current.loadedFrom().ifPresent(f -> context.out("Report loaded from " + f + " (host "
+                + (report.host().hostname().isEmpty() ? "unknown" : report.host().hostname())
+                + "), not this machine; --refresh probes this machine.\n"));
+        context.display(ReportBundle.of(report, section));
+    }
+
+    private void check(ParsedCall parsed, boolean refresh, MagicContext context) throws MagicException {
+        List<Requirement> requirements = new ArrayList<>();
+        for (String text : parsed.values(Subcommand.Flag.REQUIRE)) {
+            requirements.add(Requirement.parse(text));
+        }
+        Optional<Integer> gpus = parsed.integer(Subcommand.Flag.GPUS, 0);
+        Report report = current.get(refresh, context);
+        List<String> failures = new ArrayList<>();
+        for (Requirement r : requirements) {
+            r.unmet(report).ifPresent(failures::add);
+        }
+        gpus.filter(n -> report.gpus().size() < n).ifPresent(n -> failures.add("--gpus " + n + " not met: "
+                + report.gpus().size() + " GPU" + (report.gpus().size() == 1 ? "" : "s") + " visible"));
+        for (Finding f : report.findings()) {
+            if (f.severity() == Severity.ERROR) {
+                failures.add("error " + f.id() + ": " + f.title());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new MagicException("CheckFailed", "cudaenv check failed: " + String.join("; ", failures)
+                    + ". See %cudaenv findings.");
+        }
+        List<String> met = new ArrayList<>();
+        for (Requirement r : requirements) {
+            met.add(r + " (" + r.measured(report).orElse("?") + ")");
+        }
+        gpus.ifPresent(n -> met.add(report.gpus().size() + " GPUs"));
+        context.out("\u2714 cudaenv check passed" + (met.isEmpty() ? ": no error findings" : ": " + String.join(", ", met))
+                + "\n");
+    }
+
+    private static void json(Report report, MagicContext context) {
+        String pretty = ReportJson.pretty(report);
+        context.display(DisplayData.builder().json(ReportJson.compact(report)).plain(pretty)
+                .html("<pre>" + HtmlEscaper.escapeLines(pretty) + "</pre>").build());
+    }
+
+    private void save(String file, boolean refresh, MagicContext context) throws MagicException {
+        Report report = current.get(refresh, context);
+        try {
+            Files.writeString(Path.of(file), ReportJson.pretty(report) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException | InvalidPathException e) {
+            throw ParsedCall.usage("cannot write " + file + ": " + reason(e));
+        }
+        context.out("Saved the report to " + file + "\n");
+    }
+
+    private void load(String name, MagicContext context) throws MagicException {
+        String text;
+        try {
+            text = Files.readString(Path.of(name), StandardCharsets.UTF_8);
+        } catch (IOException | InvalidPathException e) {
+            throw ParsedCall.usage("cannot read " + name + ": " + reason(e));
+        }
+        ReportJson.Result result = ReportJson.read(text);
+        Report report = result.report().orElseThrow(() -> ParsedCall.usage("cannot load " + name + ": "
+                + result.error().orElse("not a report")));
+        current.replace(report, name);
+        show(Sections.SUMMARY, report, context);
+    }
+
+    private static String reason(Exception e) {
+        String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
+        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : kind.toLowerCase(java.util.Locale.ROOT) + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+    }
+
+    private String helpJson() {
+        return new com.google.gson.Gson().toJson(java.util.Map.of("help", help()));
+    }
+
+    @Override
+    public List<String> complete(String args, int cursor) {
+        String before = args.substring(0, Math.max(0, Math.min(cursor, args.length())));
+        String[] words = before.stripLeading().split("\\s+", -1);
+        String prefix = words[words.length - 1];
+        List<String> candidates;
+        if (words.length == 1) {
+            candidates = new ArrayList<>(Subcommand.words());
+            candidates.add(Subcommand.Flag.REFRESH.text);
+        } else {
+            Optional<Subcommand> sub = words[0].startsWith("--") ? Optional.of(Subcommand.SUMMARY)
+                    : Subcommand.byWord(words[0]);
+            candidates = sub.map(s -> s.allFlags().stream().map(f -> f.text).toList()).orElse(List.of());
+        }
+        return candidates.stream().filter(c -> c.startsWith(prefix)).toList();
+    }
+
+    @Override
+    public Optional<String> inspect(String args, int cursor) {
+        String first = args.stripLeading().split("\\s+", 2)[0];
+        return Optional.of(Subcommand.byWord(first).map(Subcommand::help).orElseGet(this::help));
+    }
+}

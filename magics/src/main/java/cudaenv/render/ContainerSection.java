@@ -1,0 +1,34 @@
+package cudaenv.render;
+
+import cudaenv.report.Container;
+import cudaenv.report.Report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Whether this is a container, what it was given, and its NVIDIA/CUDA variables (secrets never shown). */
+public final class ContainerSection {
+    private ContainerSection() {
+    }
+
+    public static Section of(Report report) {
+        Container c = report.container();
+        Rows rows = new Rows()
+                .add("In a container", Cell.of(c.detected() ? "yes" : "no"))
+                .add("Runtime", c.detected() ? Cell.known(c.runtime()) : Cell.of("none"))
+                .add("GPU devices injected", c.detected()
+                        ? (c.gpuDevicesVisible() ? Cell.status(Status.OK, "yes") : Cell.status(Status.WARNING, "no"))
+                        : Cell.of("not a container"))
+                .add("Evidence", c.evidence().isEmpty() ? Cell.of("none") : Cell.code(String.join(", ", c.evidence())));
+        List<Part> parts = new ArrayList<>(List.of(rows.table("Container")));
+        if (!c.env().isEmpty()) {
+            List<List<Cell>> env = new ArrayList<>();
+            for (Map.Entry<String, String> e : c.env().entrySet()) {
+                env.add(List.of(Cell.code(e.getKey()), Cell.code(SecretNames.shown(e.getKey(), e.getValue()))));
+            }
+            parts.add(new Part.Table("Environment", List.of("Variable", "Value"), env, false));
+        }
+        return new Section("container", "Container", parts);
+    }
+}

@@ -1,0 +1,37 @@
+package cudaenv.render;
+
+import cudaenv.report.Driver;
+import cudaenv.report.Report;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The NVIDIA driver: versions, kernel module, the library that loads and what its first calls answered. */
+public final class DriverSection {
+    private DriverSection() {
+    }
+
+    public static Section of(Report report) {
+        Driver d = report.driver();
+        Rows rows = new Rows()
+                .yesNo("Driver answers", d.loaded(), Status.OK, Status.ERROR)
+                .add("Driver version", d.version().map(v -> v + d.source().map(s -> " (from " + s + ")").orElse("")))
+                .add("Supports CUDA up to", d.cudaVersion())
+                .add("Kernel module", d.kernelModuleLoaded()
+                        ? Cell.status(Status.OK, "loaded" + d.kernelModuleVersion().map(v -> ", " + v).orElse(""))
+                        : Cell.status(Status.ERROR, "not loaded (no /proc/driver/nvidia)"))
+                .add("NVML version", d.nvmlVersion())
+                .add("libcuda.so.1", Cell.knownCode(d.libcudaPath()))
+                .add("cuInit(0)", answer(d.cuInit(), "CUDA_SUCCESS"))
+                .add("nvmlInit_v2", answer(d.nvmlInit(), "NVML_SUCCESS"))
+                .add("Device nodes", d.deviceNodes().isEmpty() ? Cell.of("none")
+                        : Cell.code(String.join(" ", d.deviceNodes())));
+        return new Section("driver", "NVIDIA driver", List.of(rows.table("NVIDIA driver")));
+    }
+
+    /** A native call's answer, ok when it is the success code. */
+    static Cell answer(Optional<String> result, String success) {
+        return result.map(r -> Cell.status(r.equals(success) ? Status.OK : Status.ERROR, r))
+                .orElseGet(() -> Cell.of("not called"));
+    }
+}

@@ -1,0 +1,70 @@
+package cudaenv.render;
+
+import cudaenv.report.Gpu;
+import cudaenv.report.Report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The GPUs CUDA and NVML see, or why there are none. */
+public final class GpusSection {
+    private GpusSection() {
+    }
+
+    public static Section of(Report report) {
+        if (report.gpus().isEmpty()) {
+            return new Section("gpus", "GPUs", List.of(none(report)));
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Gpu g : report.gpus()) {
+            rows.add(List.of(Cell.of(Integer.toString(g.index())), Cell.of(g.name()), Cell.of(g.computeCapability()),
+                    Cell.of(Bytes.human(g.memoryTotalBytes())), Cell.known(g.migMode()), Cell.code(g.pciBusId()),
+                    Cell.code(g.uuid())));
+        }
+        return new Section("gpus", "GPUs", List.of(new Part.Table("GPUs",
+                List.of("#", "Name", "Compute capability", "Memory", "MIG", "PCI bus", "UUID"), rows, false)));
+    }
+
+    /** Names, capability and memory only: the summary's view. */
+    public static Part brief(Report report) {
+        if (report.gpus().isEmpty()) {
+            return none(report);
+        }
+        List<List<Cell>> rows = report.gpus().stream().map(g -> List.of(Cell.of(Integer.toString(g.index())),
+                Cell.of(g.name()), Cell.of(g.computeCapability()), Cell.of(Bytes.human(g.memoryTotalBytes())))).toList();
+        return new Part.Table("GPUs", List.of("#", "Name", "Compute capability", "Memory"), rows, false);
+    }
+
+    /** Live counters per GPU, for {@code watch}. */
+    public static Section live(Report report) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Gpu g : report.gpus()) {
+            String memory = g.memoryUsedBytes().map(Bytes::human).orElse("unknown") + " / "
+                    + Bytes.human(g.memoryTotalBytes());
+            rows.add(List.of(Cell.of(Integer.toString(g.index())), Cell.of(g.name()),
+                    Cell.known(g.utilizationPercent().map(p -> p + " %")),
+                    Cell.known(g.memoryUtilizationPercent().map(p -> p + " %")), Cell.of(memory),
+                    Cell.known(g.temperatureC().map(t -> t + " \u00b0C")),
+                    Cell.known(g.powerWatts().map(w -> String.format(Locale.ROOT, "%.0f W", w))),
+                    Cell.of(processes(g))));
+        }
+        return new Section("watch", "GPU activity", List.of(new Part.Table("GPU activity",
+                List.of("#", "Name", "GPU util", "Memory util", "Memory used", "Temperature", "Power", "Processes"),
+                rows, false)));
+    }
+
+    private static String processes(Gpu g) {
+        if (g.processes().isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", g.processes().stream()
+                .map(p -> "pid " + p.pid() + " (" + Bytes.human(p.usedMemoryBytes()) + ")").toList());
+    }
+
+    private static Part none(Report report) {
+        String why = report.driver().cuInit().map(r -> " (cuInit: " + r + ")")
+                .or(() -> report.driver().nvmlInit().map(r -> " (nvmlInit: " + r + ")")).orElse("");
+        return Part.Paragraph.of(Cell.status(Status.WARNING, "No GPU visible" + why + "."));
+    }
+}

@@ -1,0 +1,274 @@
+package cudaenv.magic;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import cudaenv.kernel.magic.DisplayData;
+import cudaenv.kernel.magic.MagicCall;
+import cudaenv.kernel.magic.MagicException;
+import cudaenv.render.TestReports;
+import cudaenv.report.Report;
+import cudaenv.report.ReportJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CudaEnvMagicTest {
+    private final AtomicInteger probes = new AtomicInteger();
+    private final List<java.time.Duration> sleeps = new ArrayList<>();
+
+    private CudaEnvMagic magic(Report report) {
+        return magic(() -> report);
+    }
+
+    private CudaEnvMagic magic(Supplier<Report> source) {
+        return new CudaEnvMagic(() -> {
+            probes.incrementAndGet();
+            return source.get();
+        }, sleeps::add);
+    }
+
+    private static FakeContext run(CudaEnvMagic magic, String args) throws MagicException {
+        FakeContext context = new FakeContext();
+        magic.run(new MagicCall("cudaenv", args, Optional.empty()), context);
+        return context;
+    }
+
+    private static MagicException usage(CudaEnvMagic magic, String args) {
+        MagicException e = assertThrows(MagicException.class, () -> run(magic, args));
+        assertEquals("UsageError", e.errorName());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+        assertTrue(e.getMessage().endsWith("See %cudaenv help."), e.getMessage());
+        return e;
+    }
+
+    private static JsonObject json(DisplayData data) {
+        return JsonParser.parseString(((DisplayData.RawJson) data.data().get("application/json")).json())
+                .getAsJsonObject();
+    }
+
+    @Test
+    void everyReportSubcommandDisplaysHtmlPlainAndJson() throws MagicException {
+        CudaEnvMagic magic = magic(TestReports.healthy());
+        for (String sub : new String[]{"", "driver", "gpus", "libs", "frameworks", "container", "findings", "explain",
+                "json", "help"}) {
+            FakeContext c = run(magic, sub);
+            assertEquals(1, c.shown.size(), sub);
+            assertEquals(java.util.Set.of("text/html", "text/plain", "application/json"), c.last().data().keySet(), sub);
+        }
+    }
+
+    @Test
+    void summaryShowsVerdictLadderAndFindings() throws MagicException {
+        FakeContext c = run(magic(TestReports.noDriver()), "");
+        assertTrue(c.plain().startsWith("\u2716 CUDA not usable"), c.plain());
+        assertTrue(c.plain().contains("CUDA version ladder"));
+        assertTrue(c.html().contains("no-driver"));
+        assertEquals("CUDA is not available: no NVIDIA driver.",
+                json(c.last()).getAsJsonObject("verdict").get("sentence").getAsString());
+    }
+
+    @Test
+    void sectionsShowTheirOwnFactsAndJson() throws MagicException {
+        CudaEnvMagic magic = magic(TestReports.healthy());
+        FakeContext gpus = run(magic, "gpus");
+        assertTrue(gpus.plain().contains("NVIDIA A100-PCIE-40GB"));
+        assertEquals(1, json(gpus.last()).getAsJsonArray("gpus").size());
+        FakeContext driver = run(magic, "driver");
+        assertEquals("535.104.05", json(driver.last()).getAsJsonObject("driver").get("version").getAsString());
+        FakeContext explain = run(magic, "explain");
+        assertEquals("12.2", json(explain.last()).getAsJsonObject("Driver supports up to").get("version")
+                .getAsString());
+        FakeContext raw = run(magic, "json");
+        assertEquals(1, json(raw.last()).get("schemaVersion").getAsInt());
+        assertTrue(raw.html().startsWith("<pre>{\n  &quot;schemaVersion&quot;: 1,\n"), raw.html());
+    }
+
+    @Test
+    void theReportIsProbedOnceAndAgainOnRefresh() throws MagicException {
+        CudaEnvMagic magic = magic(TestReports.healthy());
+        run(magic, "");
+        run(magic, "gpus");
+        run(magic, "check");
+        assertEquals(1, probes.get());
+        run(magic, "--refresh");
+        run(magic, "libs --refresh");
+        assertEquals(3, probes.get());
+    }
+
+    @Test
+    void badArgumentsGiveOneLineNamingTheProblem() {
+        CudaEnvMagic magic = magic(TestReports.healthy());
+        assertTrue(usage(magic, "gpu").getMessage().contains("unknown subcommand 'gpu'"));
+        assertTrue(usage(magic, "gpus --all").getMessage().contains("unknown flag '--all' for %cudaenv gpus"));
+        assertTrue(usage(magic, "check --require").getMessage().contains("missing value after --require"));
+        assertTrue(usage(magic, "check --gpus two").getMessage().contains("--gpus needs a whole number, got 'two'"));
+        assertTrue(usage(magic, "check --require 'cuda 12'").getMessage().contains("cannot read requirement"));
+        assertTrue(usage(magic, "watch --interval 0").getMessage().contains("--interval must be a positive"));
+        assertTrue(usage(magic, "watch --count 0").getMessage().contains("--count must be at least 1"));
+        assertTrue(usage(magic, "save").getMessage().contains("%cudaenv save needs a FILE"));
+        assertTrue(usage(magic, "load a b").getMessage().contains("takes one FILE, got 2"));
+        assertTrue(usage(magic, "driver extra").getMessage().contains("unexpected argument 'extra'"));
+        assertTrue(usage(magic, "check --require \"cuda>=12").getMessage().contains("unclosed \" quote"));
+        assertTrue(usage(magic, "load /nonexistent/r.json").getMessage()
+                .contains("cannot read /nonexistent/r.json: no such file"));
+        assertEquals(0, probes.get(), "a mistake probes nothing");
+    }
+
+    @Test
+    void checkPassesQuietlyWhenEveryRequirementHolds() throws MagicException {
+        FakeContext c = run(magic(TestReports.healthy()),
+                "check --require \"cuda>=12.1\" --require 'cudnn>=8.9' --require=driver>=535 --gpus 1");
+        assertTrue(c.shown.isEmpty());
+        assertEquals("\u2714 cudaenv check passed: cuda>=12.1 (12.2), cudnn>=8.9 (8.9.7), driver>=535 (535.104.05),"
+                + " 1 GPUs\n", c.out.toString());
+    }
+
+    @Test
+    void checkFailsNamingEachUnmetRequirementAndErrorFinding() {
+        CudaEnvMagic magic = magic(TestReports.noDriver());
+        MagicException e = assertThrows(MagicException.class,
+                () -> run(magic, "check --require cuda>=12.1 --require torch>=2.6 --gpus 1"));
+        assertEquals("CheckFailed", e.errorName());
+        String m = e.getMessage();
+        assertTrue(m.contains("cuda>=12.1 not met: the driver's CUDA version unknown or absent"), m);
+        assertTrue(m.contains("torch>=2.6 not met: torch is 2.5.1+cu124"), m);
+        assertTrue(m.contains("--gpus 1 not met: 0 GPUs visible"), m);
+        assertTrue(m.contains("error no-driver: No NVIDIA driver"), m);
+        assertFalse(m.contains("multiple-runtimes"), "warnings do not fail a check");
+    }
+
+    @Test
+    void checkFailsOnAnOlderDriverThanRequired() {
+        MagicException e = assertThrows(MagicException.class,
+                () -> run(magic(TestReports.healthy()), "check --require cuda>=12.4 --require driver>=550"));
+        assertTrue(e.getMessage().contains("cuda>=12.4 not met: the driver's CUDA version is 12.2"), e.getMessage());
+        assertTrue(e.getMessage().contains("driver>=550 not met: the driver version is 535.104.05"), e.getMessage());
+    }
+
+    @Test
+    void watchShowsOneDisplayUpdatedInPlaceForCountSamples() throws MagicException {
+        FakeContext c = run(magic(TestReports.healthy()), "watch --interval 0.25 --count 3");
+        assertEquals(3, c.shown.size());
+        String id = c.shown.get(0).displayId();
+        assertTrue(id != null && !id.isEmpty());
+        assertFalse(c.shown.get(0).update());
+        assertTrue(c.shown.get(1).update() && c.shown.get(2).update());
+        assertTrue(c.shown.stream().allMatch(s -> id.equals(s.displayId())));
+        assertTrue(c.plain().contains("Sample 3 of 3"), c.plain());
+        assertTrue(c.plain().contains("37 %"));
+        assertEquals(3, probes.get(), "each sample probes live");
+        assertEquals(java.time.Duration.ofMillis(100), sleeps.get(0), "sleeps in short slices");
+        assertEquals(6, sleeps.size(), "two waits of 0.25 s in 0.1 s slices: 0.1 0.1 0.05 each");
+    }
+
+    @Test
+    void watchStopsWhenTheCellIsInterrupted() throws MagicException {
+        CudaEnvMagic magic = magic(TestReports.healthy());
+        FakeContext c = new FakeContext(() -> sleeps.size() >= 25);
+        magic.run(new MagicCall("cudaenv", "watch --interval 1", Optional.empty()), c);
+        assertEquals(3, c.shown.size(), "initial display plus two updates before the interrupt");
+        assertEquals(25, sleeps.size());
+    }
+
+    @Test
+    void watchWithoutGpusSaysSoOnceAndReturns() throws MagicException {
+        FakeContext c = run(magic(TestReports.noDriver()), "watch");
+        assertTrue(c.shown.isEmpty());
+        assertEquals("No NVIDIA GPU visible: nothing to watch.\n", c.out.toString());
+        assertTrue(sleeps.isEmpty());
+    }
+
+    @Test
+    void saveThenLoadRoundTripsAndLoadBecomesCurrent(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("machine a.json");
+        run(magic(TestReports.noDriver()), "save '" + file + "'");
+        assertEquals(ReportJson.pretty(TestReports.noDriver()), Files.readString(file).strip());
+
+        CudaEnvMagic other = magic(TestReports.healthy());
+        FakeContext loaded = run(other, "load \"" + file + "\"");
+        assertTrue(loaded.plain().startsWith("\u2716 CUDA not usable"), loaded.plain());
+        assertTrue(loaded.out.toString().contains("Report loaded from " + file + " (host gpu-box-1)"));
+        assertEquals(0, probes.get() - 1, "only the first magic probed");
+        FakeContext findings = run(other, "findings");
+        assertTrue(findings.plain().contains("no-driver"), "later subcommands use the loaded report");
+        assertTrue(findings.out.toString().contains("not this machine"));
+        FakeContext refreshed = run(other, "--refresh");
+        assertTrue(refreshed.plain().startsWith("\u2714 CUDA usable"));
+        assertTrue(refreshed.out.toString().isEmpty());
+    }
+
+    @Test
+    void loadRejectsAFileThatIsNotAReport(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("x.json");
+        Files.writeString(file, "{\"hello\": 1}");
+        MagicException e = usage(magic(TestReports.healthy()), "load " + file);
+        assertTrue(e.getMessage().contains("cannot load " + file + ": no schemaVersion"), e.getMessage());
+    }
+
+    @Test
+    void saveToAnUnwritablePlaceIsAUsageError(@TempDir Path dir) {
+        MagicException e = usage(magic(TestReports.healthy()), "save " + dir.resolve("missing/dir/r.json"));
+        assertTrue(e.getMessage().contains("cannot write"), e.getMessage());
+    }
+
+    @Test
+    void completesSubcommandsThenTheirFlags() {
+        CudaEnvMagic magic = magic(TestReports.healthy());
+        assertEquals(List.of("frameworks", "findings"), magic.complete("f", 1));
+        assertTrue(magic.complete("", 0).containsAll(List.of("driver", "check", "watch", "help", "--refresh")));
+        assertEquals(List.of("--require", "--refresh"), magic.complete("check --re", 10));
+        assertEquals(List.of("--interval"), magic.complete("watch --i", 9));
+        assertEquals(List.of(), magic.complete("nope --", 7));
+        assertEquals(List.of("gpus"), magic.complete("gp check", 2), "completes at the cursor");
+    }
+
+    @Test
+    void inspectionShowsTheSubcommandsHelpElseTheWholeHelp() {
+        CudaEnvMagic magic = magic(TestReports.healthy());
+        String check = magic.inspect("check --require", 5).orElseThrow();
+        assertTrue(check.startsWith("%cudaenv check [--require \"cuda>=12.1\"]... [--gpus N] [--refresh]"), check);
+        assertFalse(check.contains("watch"));
+        assertEquals(magic.help(), magic.inspect("", 0).orElseThrow());
+        for (String word : Subcommand.words()) {
+            assertTrue(magic.help().contains("%cudaenv " + word), word);
+        }
+    }
+
+    @Test
+    void interruptingASlowProbeReturnsTheCellAndTheNextCallProbesAgain() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        CudaEnvMagic magic = magic(() -> {
+            if (calls.incrementAndGet() == 1) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return TestReports.healthy();
+        });
+        AtomicInteger polls = new AtomicInteger();
+        FakeContext interrupted = new FakeContext(() -> polls.incrementAndGet() > 3);
+        MagicException e = assertThrows(MagicException.class,
+                () -> magic.run(new MagicCall("cudaenv", "", Optional.empty()), interrupted));
+        assertEquals("KeyboardInterrupt", e.errorName());
+        assertTrue(interrupted.shown.isEmpty());
+        FakeContext next = run(magic, "gpus");
+        assertTrue(next.plain().contains("NVIDIA A100-PCIE-40GB"), "the kernel stays usable");
+        assertEquals(2, calls.get());
+        never.countDown();
+    }
+}

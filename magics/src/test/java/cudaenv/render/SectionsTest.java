@@ -1,0 +1,100 @@
+package cudaenv.render;
+
+import cudaenv.report.Report;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SectionsTest {
+    private static String text(Sections s, Report r) {
+        return TextReport.section(s.of(r), false);
+    }
+
+    @Test
+    void summaryShowsVerdictLadderGpusAndFindingsInThatOrder() {
+        String out = text(Sections.SUMMARY, TestReports.noDriver());
+        int verdict = out.indexOf("\u2716 CUDA not usable: CUDA is not available: no NVIDIA driver.");
+        int ladder = out.indexOf("CUDA version ladder");
+        int gpus = out.indexOf("No GPU visible");
+        int findings = out.indexOf("\u2716 error  no-driver: No NVIDIA driver");
+        assertEquals(0, verdict, out);
+        assertTrue(ladder > verdict && gpus > ladder && findings > gpus, out);
+        assertTrue(out.contains("Fix: Install the NVIDIA driver."), out);
+        assertTrue(out.indexOf("no-driver") < out.indexOf("multiple-runtimes"), "errors before warnings");
+    }
+
+    @Test
+    void ladderPutsTheFourNumbersSideBySide() {
+        List<String> lines = text(Sections.SUMMARY, TestReports.healthy()).lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.contains("Driver supports up to")).findFirst()
+                .orElseThrow());
+        String headers = lines.get(header);
+        String values = lines.get(header + 2);
+        assertTrue(headers.indexOf("Runtime that loads") > headers.indexOf("Driver supports up to"));
+        assertEquals(headers.indexOf("Driver supports up to"), values.indexOf("12.2"));
+        assertEquals(headers.indexOf("Runtime that loads"), values.indexOf("11.8"));
+        assertEquals(headers.indexOf("Toolkit (nvcc)"), values.indexOf("13.0"));
+        assertEquals(headers.indexOf("Framework build"), values.lastIndexOf("11.8"));
+    }
+
+    @Test
+    void eachSectionShowsItsFacts() {
+        Report r = TestReports.healthy();
+        assertTrue(text(Sections.DRIVER, r).contains("535.104.05 (from nvml)"));
+        assertTrue(text(Sections.DRIVER, r).contains("\u2714 ok: CUDA_SUCCESS"));
+        assertTrue(text(Sections.GPUS, r).contains("NVIDIA A100-PCIE-40GB"));
+        assertTrue(text(Sections.GPUS, r).contains("39.6 GiB"));
+        assertTrue(text(Sections.LIBS, r).contains("/usr/local/cuda-11.8/lib64/libcudart.so.11.8.89"));
+        assertTrue(text(Sections.FRAMEWORKS, r).contains("2.7.0+cu118"));
+        assertTrue(text(Sections.FRAMEWORKS, r).contains("https://download.pytorch.org/whl/cu121"));
+        assertTrue(text(Sections.CONTAINER, r).matches("(?s).*In a container +no\\n.*"));
+        assertTrue(text(Sections.FINDINGS, r).contains("cuda-versions-explained"));
+    }
+
+    @Test
+    void explainComparesThisMachinesNumbers() {
+        String healthy = text(Sections.EXPLAIN, TestReports.healthy()).replaceAll("\\s+", " ");
+        assertTrue(healthy.contains("The driver supports CUDA 12.2, at least the runtime's 11.8"), healthy);
+        assertTrue(healthy.contains("nvcc 13.0 is only the compiler"), healthy);
+        assertTrue(healthy.contains("this driver stops at 12.2"), healthy);
+        String none = text(Sections.EXPLAIN, TestReports.noDriver()).replaceAll("\\s+", " ");
+        assertTrue(none.contains("No driver answered"), none);
+        assertFalse(none.contains("The driver supports"), none);
+    }
+
+    @Test
+    void textNeverCarriesRawControlCharactersOrSecrets() {
+        String out = TextReport.render(TestReports.hostile(), false);
+        assertFalse(out.chars().anyMatch(c -> c < 0x20 && c != '\n'), "raw control character");
+        assertTrue(out.contains("\\x1b[31mA100"));
+        assertFalse(out.contains(TestReports.SECRET));
+        assertTrue(out.contains("HF_TOKEN"));
+    }
+
+    @Test
+    void theFullTextReportListsFindingsOnce() {
+        String out = TextReport.render(TestReports.noDriver(), false);
+        assertEquals(out.indexOf("no-driver: No NVIDIA driver"), out.lastIndexOf("no-driver: No NVIDIA driver"));
+        assertTrue(out.contains("NVIDIA driver\n"), "detail sections follow the summary");
+    }
+
+    @Test
+    void colourIsOnlyAddedOnRequest() {
+        assertFalse(TextReport.render(TestReports.noDriver(), false).contains("\u001b"));
+        assertTrue(TextReport.render(TestReports.noDriver(), true).contains("\u001b[1;31m\u2716 CUDA not usable"));
+    }
+
+    @Test
+    void emptyReportStillRendersEverySection() {
+        Report empty = new Report(1, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        for (Sections s : Sections.values()) {
+            assertFalse(text(s, empty).isBlank(), s.id());
+            assertFalse(HtmlReport.section(s.of(empty)).isBlank());
+        }
+        assertTrue(text(Sections.SUMMARY, empty).contains("none"));
+    }
+}
