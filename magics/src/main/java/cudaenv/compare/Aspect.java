@@ -1,0 +1,12 @@
+package cudaenv.compare;
+
+import java.util.Locale;
+
+/** What part of a machine a fact is about. */
+public enum Aspect {
+    DRIVER, GPU, LIBRARY, FRAMEWORK, CONTAINER, TOOLKIT, ENV, HOST;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
