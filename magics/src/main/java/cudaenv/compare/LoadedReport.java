@@ -1,0 +1,31 @@
+package cudaenv.compare;
+
+import cudaenv.report.Report;
+import cudaenv.report.ReportJson;
+
+import java.util.Optional;
+
+/**
+ * A document read as a report, or why it is none. Any schemaVersion from 0 to the current one loads (fields
+ * a writer left out take their empty values); a newer one loads too, its unknown fields ignored, and is
+ * counted so the summary can say so. No schema before 1 was ever released, so there is nothing to rename.
+ */
+public record LoadedReport(String where, Optional<Report> report, Optional<String> error) {
+
+    public static LoadedReport of(JsonDocuments.Document doc) {
+        if (doc.json().isEmpty()) {
+            return new LoadedReport(doc.where(), Optional.empty(), doc.error());
+        }
+        ReportJson.Result read = ReportJson.read(doc.json().get());
+        if (read.report().isPresent() && read.report().get().schemaVersion() < 0) {
+            return new LoadedReport(doc.where(), Optional.empty(),
+                    Optional.of("schemaVersion " + read.report().get().schemaVersion() + " is not a cudaenv schema"));
+        }
+        return new LoadedReport(doc.where(), read.report(), read.error());
+    }
+
+    /** Written by a newer cudaenv than this one. */
+    public boolean newerSchema() {
+        return report.map(r -> r.schemaVersion() > Report.SCHEMA_VERSION).orElse(false);
+    }
+}
