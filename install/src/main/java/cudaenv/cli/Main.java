@@ -16,6 +16,7 @@ public final class Main {
     /** Every subcommand, in the order the help lists them. */
     static List<Command> commands() {
         List<Command> commands = new ArrayList<>();
+        commands.add(new CompareCommand());
         return commands;
     }
 
