@@ -47,7 +47,7 @@ public final class CompareHtml {
     private static String facts(List<FactRow> rows) {
         HtmlTable t = new HtmlTable("fact", "A", "B");
         rows.forEach(r -> t.row(r.differs() ? "differs" : "", r.aspect().label() + " " + r.name(),
-                r.a().orElse("—"), r.b().orElse("—")));
+                r.a().orElse("-"), r.b().orElse("-")));
         return t.render();
     }
 
@@ -95,7 +95,7 @@ public final class CompareHtml {
                     .append("</p>");
             HtmlTable t = new HtmlTable("fact", "group 1", g.label());
             g.versusMajority().forEach(r -> t.row("differs", r.aspect().label() + " " + r.name(),
-                    r.a().orElse("—"), r.b().orElse("—")));
+                    r.a().orElse("-"), r.b().orElse("-")));
             b.append(t.render());
             HtmlTable f = new HtmlTable("severity", "finding", "nodes", "title");
             for (FindingTally ft : g.findings()) {

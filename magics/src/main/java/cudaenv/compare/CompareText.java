@@ -27,8 +27,8 @@ public final class CompareText {
         b.append("  B: ").append(Terminal.clean(c.b().description())).append("\n\n");
         List<FactRow> rows = all ? c.rows() : c.differences();
         TextTable t = new TextTable("", "FACT", "A", "B");
-        rows.forEach(r -> t.row(r.differs() ? "≠" : "", r.aspect().label() + " " + r.name(),
-                r.a().orElse("—"), r.b().orElse("—")));
+        rows.forEach(r -> t.row(r.differs() ? "*" : "", r.aspect().label() + " " + r.name(),
+                r.a().orElse("-"), r.b().orElse("-")));
         b.append(all ? "Facts (" + c.differences().size() + " of " + c.rows().size() + " differ)"
                 : "Differences (" + c.differences().size() + " of " + c.rows().size() + " facts; "
                 + c.identicalCount() + " identical, --all shows them)").append('\n');
@@ -94,7 +94,7 @@ public final class CompareText {
         b.append("\nOutlier ").append(g.label()).append(" (").append(g.nodes()).append(g.nodes() == 1 ? " node" : " nodes")
                 .append("): ").append(Terminal.clean(g.conclusion().map(Conclusion::sentence).orElse(""))).append('\n');
         TextTable t = new TextTable("FACT", "GROUP 1", g.label().toUpperCase(Locale.ROOT));
-        g.versusMajority().forEach(r -> t.row(r.aspect().label() + " " + r.name(), r.a().orElse("—"), r.b().orElse("—")));
+        g.versusMajority().forEach(r -> t.row(r.aspect().label() + " " + r.name(), r.a().orElse("-"), r.b().orElse("-")));
         b.append(t.render());
         for (FindingTally f : g.findings()) {
             b.append("  ").append(f.severity().label()).append("  ").append(Terminal.clean(f.id())).append(" on ")
@@ -134,7 +134,7 @@ public final class CompareText {
     }
 
     static String tallies(List<FindingTally> findings) {
-        return findings.isEmpty() ? "—" : String.join(", ", findings.stream()
+        return findings.isEmpty() ? "-" : String.join(", ", findings.stream()
                 .map(f -> f.id() + " (" + f.nodes() + ")").toList());
     }
 
@@ -145,6 +145,6 @@ public final class CompareText {
     }
 
     static String percent(long n, long total) {
-        return total == 0 ? "—" : String.format(Locale.ROOT, "%.1f%%", 100.0 * n / total);
+        return total == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * n / total);
     }
 }

@@ -92,7 +92,7 @@ public final class MachineFacts {
             Map<String, Long> ccs = new TreeMap<>();
             gs.forEach(g -> ccs.merge(g.computeCapability(), 1L, Long::sum));
             List<String> parts = new ArrayList<>();
-            ccs.forEach((cc, n) -> parts.add(n + " × " + capability(cc)));
+            ccs.forEach((cc, n) -> parts.add(n + " x " + capability(cc)));
             facts.add(new Fact(Aspect.GPU, model, String.join(", ", parts), GPU_MODEL, true));
             List<String> mig = gs.stream().map(g -> g.migMode().orElse("")).filter(m -> !m.isEmpty()).distinct().toList();
             if (!mig.isEmpty()) {

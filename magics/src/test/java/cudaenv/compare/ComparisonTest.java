@@ -97,7 +97,7 @@ class ComparisonTest {
 
         assertTrue(rows.contains(new FactRow(Aspect.GPU, "count", Optional.of("2"), Optional.of("8"), MachineFacts.GPU_COUNT)));
         assertTrue(rows.contains(new FactRow(Aspect.GPU, "Tesla V100-SXM2-32GB", Optional.empty(),
-                Optional.of("8 × compute 7.0 (sm_70)"), MachineFacts.GPU_MODEL)));
+                Optional.of("8 x compute 7.0 (sm_70)"), MachineFacts.GPU_MODEL)));
         assertTrue(rows.contains(new FactRow(Aspect.FRAMEWORK, "torch", Optional.of("2.1.0+cu121 (CUDA 12.1)"),
                 Optional.of("2.1.0+cpu (no CUDA)"), MachineFacts.FRAMEWORK)));
     }

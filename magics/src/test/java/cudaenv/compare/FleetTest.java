@@ -108,7 +108,7 @@ class FleetTest {
         var old = s.groups().stream().filter(g -> g.hosts().contains("old-node")).findFirst().orElseThrow();
         // a v0 document that does not say which copy the loader selects still contributes its runtime
         assertTrue(old.configuration().contains(new Fact(Aspect.LIBRARY, "cudart", "11.4", MachineFacts.CUDART, true)));
-        assertTrue(old.configuration().contains(new Fact(Aspect.GPU, "Tesla V100-SXM2-32GB", "1 × compute 7.0 (sm_70)",
+        assertTrue(old.configuration().contains(new Fact(Aspect.GPU, "Tesla V100-SXM2-32GB", "1 x compute 7.0 (sm_70)",
                 MachineFacts.GPU_MODEL, true)));
     }
 
