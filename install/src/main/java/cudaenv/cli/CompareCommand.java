@@ -46,14 +46,14 @@ public final class CompareCommand implements Command {
     public String usage() {
         return """
                 Usage: java -jar cudaenv.jar compare A.json B.json [--json | --text | --html] [--all]
-                       java -jar cudaenv.jar compare A.json B.json MORE.json... | DIR... | - [--json | --text | --html] [--all]
+                       java -jar cudaenv.jar compare FILE... | DIR... | - [--json | --text | --html] [--all]
 
                 Two report files: the facts that differ (driver, CUDA runtime, cuDNN, NCCL, frameworks, GPUs,
                 container, environment), the findings one has and the other lacks, and one line naming the
                 difference that matters. Identical facts are folded away; --all shows them.
 
-                More files, a folder (its *.json, *.jsonl, *.ndjson and *.log files) or - (JSON lines or
-                concatenated reports on stdin, kubectl --prefix lines too): a fleet. Nodes with the same
+                One file or more than two, a folder (its *.json, *.jsonl, *.ndjson and *.log files) or - (stdin):
+                a fleet. Files and stdin may hold JSON lines or concatenated reports, kubectl --prefix lines too. Nodes with the same
                 configuration (driver, runtimes and libraries, frameworks, GPU models and counts, container
                 runtime; not hostnames, paths or live counters) form a group; the summary shows each group's
                 size and hosts, the distributions, and the outliers (small groups) with what sets them apart.
@@ -106,9 +106,6 @@ public final class CompareCommand implements Command {
         }
         boolean twoFiles = inputs.size() == 2 && inputs.stream().noneMatch(i -> i.equals(ReportInputs.STDIN)
                 || Files.isDirectory(Path.of(i)));
-        if (inputs.size() == 1 && !inputs.get(0).equals(ReportInputs.STDIN) && !Files.isDirectory(Path.of(inputs.get(0)))) {
-            throw new UsageException("one report has nothing to compare with: name two, or a folder or - for a fleet");
-        }
         return twoFiles && !fleet ? diff(inputs, format, all, out, err) : fleet(inputs, format, all, out, err);
     }
 

@@ -118,7 +118,7 @@ class CompareCommandTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         assertEquals(2, Main.run(List.of("compare", "a.json", "b.json", "--jsn"), System.out, e));
         assertEquals(2, Main.run(List.of("compare"), System.out, e));
-        assertEquals(2, Main.run(List.of("compare", "only.json"), System.out, e));
+        assertEquals(2, Main.run(List.of("compare", "--all"), System.out, e));
         assertEquals(2, Main.run(List.of("compare", "a.json", "b.json", "--json", "--html"), System.out, e));
         List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(4, lines.size());

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Aspect {
     DRIVER, GPU, LIBRARY, FRAMEWORK, CONTAINER, TOOLKIT, ENV, HOST;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

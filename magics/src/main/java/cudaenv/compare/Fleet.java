@@ -6,7 +6,6 @@ import cudaenv.compare.FleetSummary.Group;
 import cudaenv.compare.FleetSummary.Rejected;
 import cudaenv.compare.FleetSummary.Share;
 import cudaenv.report.Finding;
-import cudaenv.report.Gpu;
 import cudaenv.report.Report;
 import cudaenv.report.Severity;
 
@@ -57,34 +56,26 @@ public final class Fleet {
 
     /** Folds every document of a stream into the fleet; each input that is not a report goes to {@code onBad} too. */
     public void read(Reader in, String source, Consumer<Rejected> onBad) throws IOException {
-        JsonDocuments docs = new JsonDocuments(in, source);
-        for (Optional<JsonDocuments.Document> d = docs.next(); d.isPresent(); d = docs.next()) {
-            LoadedReport loaded = LoadedReport.of(d.get());
-            if (loaded.report().isPresent()) {
-                add(loaded.where(), loaded.report().get());
-            } else {
-                onBad.accept(reject(loaded.where(), loaded.error().orElse("not a report")));
-            }
+        try (FleetReader reader = new FleetReader(this, onBad)) {
+            reader.read(in, source);
         }
     }
 
     /** @param where names the node when its report has no hostname */
     public void add(String where, Report report) {
+        fold(Node.of(where, report));
+    }
+
+    void fold(Node node) {
         nodes++;
-        schemas.merge(report.schemaVersion(), 1L, Long::sum);
-        List<Fact> config = MachineFacts.of(report).stream().filter(Fact::configuration).toList();
-        StringBuilder key = new StringBuilder(256);
-        config.forEach(f -> key.append(f.id()).append('=').append(f.value()).append('\n'));
-        String host = report.host().hostname().isEmpty() ? where : report.host().hostname();
-        groups.computeIfAbsent(key.toString(), k -> new Aggregate(config)).add(host, report.findings(), hostsKept);
-        count("driver", -2, report.driver().version()
-                .map(v -> v + report.driver().cudaVersion().map(c -> " (CUDA " + c + ")").orElse("")).orElse("none"), 1);
-        for (Gpu g : report.gpus()) {
-            count("GPU model", -1, g.name(), 1);
-        }
-        for (Fact f : config) {
+        schemas.merge(node.schemaVersion(), 1L, Long::sum);
+        groups.computeIfAbsent(node.key(), k -> new Aggregate(node.configuration()))
+                .add(node.host(), node.findings(), hostsKept);
+        count("driver", -2, node.driver());
+        node.gpuModels().forEach(m -> count("GPU model", -1, m));
+        for (Fact f : node.configuration()) {
             if (f.aspect() == Aspect.LIBRARY || f.aspect() == Aspect.FRAMEWORK || f.aspect() == Aspect.CONTAINER) {
-                count(f.id(), f.weight(), f.value(), 1);
+                count(f.id(), f.weight(), f.value());
             }
         }
     }
@@ -99,9 +90,9 @@ public final class Fleet {
         return r;
     }
 
-    private void count(String dimension, int weight, String value, long n) {
+    private void count(String dimension, int weight, String value) {
         dimensionWeights.putIfAbsent(dimension, weight);
-        distributions.computeIfAbsent(dimension, k -> new HashMap<>()).merge(value, n, Long::sum);
+        distributions.computeIfAbsent(dimension, k -> new HashMap<>()).merge(value, 1L, Long::sum);
     }
 
     public FleetSummary summary() {

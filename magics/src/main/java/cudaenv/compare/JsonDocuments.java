@@ -3,7 +3,9 @@ package cudaenv.compare;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonDocuments {
     /** Larger documents are rejected, so one runaway input cannot exhaust the heap. */
-    static final int MAX_CHARS = 16 << 20;
+    static final int MAX_CHARS = 4 << 20;
     private static final Pattern KUBECTL_PREFIX = Pattern.compile("^\\[([^\\]\\s]+)\\] ");
 
     private final BufferedReader in;
@@ -27,8 +29,9 @@ public final class JsonDocuments {
      * One document, or why a piece of input is none.
      *
      * @param where the source, its line when past the first, and kubectl's pod prefix when present
+     * @param keys  the top-level object's member names, seen while splitting
      */
-    public record Document(String where, Optional<String> json, Optional<String> error) {
+    public record Document(String where, Optional<String> json, Optional<String> error, Set<String> keys) {
     }
 
     public JsonDocuments(Reader in, String source) {
@@ -59,9 +62,12 @@ public final class JsonDocuments {
 
     /** Reads on from a document's first line until its braces close. */
     private Document rest(String first, int start, String where) throws IOException {
-        StringBuilder doc = new StringBuilder(first.length() + 16).append(first);
         Depth depth = new Depth();
         depth.scan(first);
+        if (depth.closed()) {
+            return new Document(where, Optional.of(first), Optional.empty(), depth.keys);
+        }
+        StringBuilder doc = new StringBuilder(first.length() * 4).append(first);
         while (!depth.closed()) {
             String line = nextLine();
             if (line == null) {
@@ -80,7 +86,7 @@ public final class JsonDocuments {
             doc.append('\n').append(body);
             depth.scan(body);
         }
-        return new Document(where, Optional.of(doc.toString()), Optional.empty());
+        return new Document(where, Optional.of(doc.toString()), Optional.empty(), depth.keys);
     }
 
     private void skipToNextObject() throws IOException {
@@ -112,40 +118,59 @@ public final class JsonDocuments {
     }
 
     private static Document bad(String where, String error) {
-        return new Document(where, Optional.empty(), Optional.of(error));
+        return new Document(where, Optional.empty(), Optional.of(error), Set.of());
     }
 
     private static String clip(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
-    /** Brace depth outside strings, carried across lines. */
+    /** Brace depth outside strings, and the names of the top-level members; JSON strings never span lines. */
     private static final class Depth {
+        private final Set<String> keys = new HashSet<>();
         private int depth;
-        private boolean inString;
-        private boolean escaped;
         private boolean opened;
+        private String lastTopString;
 
         void scan(String s) {
-            for (int i = 0; i < s.length(); i++) {
+            int n = s.length();
+            for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
-                if (inString) {
-                    if (escaped) {
-                        escaped = false;
-                    } else if (c == '\\') {
-                        escaped = true;
-                    } else if (c == '"') {
-                        inString = false;
-                    }
-                } else if (c == '"') {
-                    inString = true;
-                } else if (c == '{' || c == '[') {
+                if (c == '"') {
+                    int end = closingQuote(s, i + 1);
+                    lastTopString = depth == 1 ? s.substring(i + 1, end) : null;
+                    i = end;
+                    continue;
+                }
+                if (c == ':' && lastTopString != null) {
+                    keys.add(lastTopString);
+                }
+                if (c == '{' || c == '[') {
                     depth++;
                     opened = true;
                 } else if (c == '}' || c == ']') {
                     depth--;
                 }
+                if (c != ' ' && c != '\t' && c != '\r') {
+                    lastTopString = null;
+                }
             }
+        }
+
+        /** Where the string that starts at {@code from} ends (indexOf is vectorised: strings are most of a report). */
+        private static int closingQuote(String s, int from) {
+            int q = s.indexOf('"', from);
+            while (q > 0) {
+                int backslashes = 0;
+                while (s.charAt(q - 1 - backslashes) == '\\') {
+                    backslashes++;
+                }
+                if (backslashes % 2 == 0) {
+                    return q;
+                }
+                q = s.indexOf('"', q + 1);
+            }
+            return s.length() - 1;
         }
 
         boolean closed() {

@@ -16,7 +16,10 @@ public record LoadedReport(String where, Optional<Report> report, Optional<Strin
         if (doc.json().isEmpty()) {
             return new LoadedReport(doc.where(), Optional.empty(), doc.error());
         }
-        ReportJson.Result read = ReportJson.read(doc.json().get());
+        if (!doc.keys().contains("schemaVersion")) {
+            return new LoadedReport(doc.where(), Optional.empty(), Optional.of("no schemaVersion: not a cudaenv report"));
+        }
+        ReportJson.Result read = ReportJson.bind(doc.json().get());
         if (read.report().isPresent() && read.report().get().schemaVersion() < 0) {
             return new LoadedReport(doc.where(), Optional.empty(),
                     Optional.of("schemaVersion " + read.report().get().schemaVersion() + " is not a cudaenv schema"));

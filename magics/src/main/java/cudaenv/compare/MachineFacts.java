@@ -51,16 +51,29 @@ public final class MachineFacts {
 
     /** The report's facts, most important first. */
     public static List<Fact> of(Report r) {
+        return collect(r, true);
+    }
+
+    /** Only the facts that make the configuration key: what a fleet groups nodes by. */
+    public static List<Fact> configuration(Report r) {
+        return collect(r, false);
+    }
+
+    private static List<Fact> collect(Report r, boolean details) {
         List<Fact> facts = new ArrayList<>();
         driver(r, facts);
         gpus(r, facts);
         libraries(r, facts);
         frameworks(r, facts);
         container(r, facts);
-        r.toolkit().nvccVersion().ifPresent(v -> facts.add(new Fact(Aspect.TOOLKIT, "nvcc", v, NVCC, false)));
-        r.toolkit().home().ifPresent(v -> facts.add(new Fact(Aspect.TOOLKIT, "CUDA home", v, CUDA_HOME, false)));
-        r.container().env().forEach((k, v) -> facts.add(new Fact(Aspect.ENV, k, shown(k, v), ENV, false)));
-        host(r, facts);
+        if (details) {
+            r.toolkit().nvccVersion().ifPresent(v -> facts.add(new Fact(Aspect.TOOLKIT, "nvcc", v, NVCC, false)));
+            r.toolkit().home().ifPresent(v -> facts.add(new Fact(Aspect.TOOLKIT, "CUDA home", v, CUDA_HOME, false)));
+            r.container().env().forEach((k, v) -> facts.add(new Fact(Aspect.ENV, k, shown(k, v), ENV, false)));
+            host(r, facts);
+        } else {
+            facts.removeIf(f -> !f.configuration());
+        }
         facts.sort(ORDER);
         return List.copyOf(facts);
     }
@@ -116,7 +129,9 @@ public final class MachineFacts {
             Library chosen = chosen(copies);
             String version = chosen.version().or(chosen::fileVersion).orElse("version unknown");
             String status = chosen.status() == LibraryStatus.OK ? "" : " [" + chosen.status().label() + "]";
-            facts.add(new Fact(Aspect.LIBRARY, kind, version + status, weight(kind), true));
+            // libcuda and NVML come with the driver, whose facts already key the configuration
+            boolean configuration = !kind.equals("cuda") && !kind.equals("nvml");
+            facts.add(new Fact(Aspect.LIBRARY, kind, version + status, weight(kind), configuration));
             facts.add(new Fact(Aspect.LIBRARY, kind + " path", chosen.path() + " (" + chosen.origin() + ")",
                     LIBRARY_DETAIL, false));
             chosen.builtForCuda().ifPresent(c ->

@@ -27,20 +27,19 @@ public final class ReportInputs {
     /** Folds every input into the fleet; each input (or part of one) that is not a report goes to {@code onBad}. */
     public static void readInto(Fleet fleet, List<String> inputs, InputStream stdin,
                                 Consumer<FleetSummary.Rejected> onBad) {
-        for (String input : inputs) {
-            if (input.equals(STDIN)) {
-                read(fleet, new InputStreamReader(stdin, StandardCharsets.UTF_8), "stdin", onBad);
-                continue;
-            }
-            Path path = Path.of(input);
-            if (Files.isDirectory(path)) {
-                List<Path> files = filesIn(path, fleet, onBad);
-                if (files.isEmpty()) {
-                    onBad.accept(fleet.reject(input, "a folder with no " + String.join(", ", EXTENSIONS) + " files"));
+        try (FleetReader reader = new FleetReader(fleet, onBad)) {
+            for (String input : inputs) {
+                if (input.equals(STDIN)) {
+                    read(reader, new InputStreamReader(stdin, StandardCharsets.UTF_8), "stdin");
+                } else if (Files.isDirectory(Path.of(input))) {
+                    List<Path> files = filesIn(Path.of(input), reader);
+                    if (files.isEmpty()) {
+                        reader.reject(input, "a folder with no " + String.join(", ", EXTENSIONS) + " files");
+                    }
+                    files.forEach(f -> readFile(reader, f));
+                } else {
+                    readFile(reader, Path.of(input));
                 }
-                files.forEach(f -> readFile(fleet, f, onBad));
-            } else {
-                readFile(fleet, path, onBad);
             }
         }
     }
@@ -67,34 +66,34 @@ public final class ReportInputs {
         }
     }
 
-    private static List<Path> filesIn(Path dir, Fleet fleet, Consumer<FleetSummary.Rejected> onBad) {
+    private static List<Path> filesIn(Path dir, FleetReader reader) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().endsWith(e)))
                     .sorted().toList();
         } catch (IOException e) {
-            onBad.accept(fleet.reject(dir.toString(), "cannot be listed: " + e.getMessage()));
+            reader.reject(dir.toString(), "cannot be listed: " + e.getMessage());
             return List.of();
         }
     }
 
-    private static void readFile(Fleet fleet, Path file, Consumer<FleetSummary.Rejected> onBad) {
+    private static void readFile(FleetReader reader, Path file) {
         if (!Files.isRegularFile(file)) {
-            onBad.accept(fleet.reject(file.toString(), Files.exists(file) ? "not a file" : "no such file"));
+            reader.reject(file.toString(), Files.exists(file) ? "not a file" : "no such file");
             return;
         }
         try (BufferedReader in = reader(file)) {
-            read(fleet, in, file.toString(), onBad);
+            reader.read(in, file.toString());
         } catch (IOException e) {
-            onBad.accept(fleet.reject(file.toString(), "cannot be read: " + e.getMessage()));
+            reader.reject(file.toString(), "cannot be read: " + e.getMessage());
         }
     }
 
-    private static void read(Fleet fleet, java.io.Reader in, String source, Consumer<FleetSummary.Rejected> onBad) {
+    private static void read(FleetReader reader, java.io.Reader in, String source) {
         try {
-            fleet.read(in, source, onBad);
+            reader.read(in, source);
         } catch (IOException e) {
-            onBad.accept(fleet.reject(source, "reading stopped: " + e.getMessage()));
+            reader.reject(source, "reading stopped: " + e.getMessage());
         }
     }
 

@@ -42,6 +42,13 @@ class JsonDocumentsTest {
     }
 
     @Test
+    void topLevelMemberNamesAreSeenButNotNestedOnes() throws IOException {
+        var docs = split("{\"a\": {\"schemaVersion\": 1}, \"b\": \"c\"}\n{\n  \"tool\": \"x\",\n  \"schemaVersion\"\n  : 1\n}\n");
+        assertEquals(java.util.Set.of("a", "b"), docs.get(0).keys());
+        assertEquals(java.util.Set.of("tool", "schemaVersion"), docs.get(1).keys());
+    }
+
+    @Test
     void kubectlPrefixesAreStrippedAndNameThePod() throws IOException {
         var docs = split("[pod/cudaenv-x7k2p/probe] {\"a\": 1}\n[pod/cudaenv-q9z8m/probe] {\"b\": 2}\n");
         assertEquals(2, docs.size());
