@@ -43,13 +43,18 @@ final class FleetReader implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
     }
 
-    /** Queues every document of a stream; results fold in as the window moves. */
+    /** Queues every document of a stream (results fold in as the window moves); a stream with none is rejected. */
     void read(Reader in, String source) throws IOException {
         JsonDocuments docs = new JsonDocuments(in, source);
+        boolean any = false;
         for (Optional<JsonDocuments.Document> d = docs.next(); d.isPresent(); d = docs.next()) {
             JsonDocuments.Document doc = d.get();
             int chars = doc.json().map(String::length).orElse(0);
             submit(pool.submit(() -> parse(doc, chars)), chars);
+            any = true;
+        }
+        if (!any) {
+            reject(source, "empty: no report in it");
         }
     }
 
