@@ -94,7 +94,7 @@ public class FleetBench {
         long mainMs = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainStart) / 1_000_000;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         if (print) {
-            System.out.printf("%,7d reports  %,4d MB input  %,6d ms wall  %,6d ms CPU (%,d ms this thread, rest GC/JIT)  peak heap %,3d MB"
+            System.out.printf("%,7d reports  %,4d MB input  %,6d ms wall  %,6d ms CPU in all threads (%,d ms in the reading thread)  peak heap %,3d MB"
                             + " (max %,d MB)  %d groups, %d bad%n",
                     s.nodes() + s.rejectedCount(), Files.size(file) >> 20, ms, cpuMs, mainMs, peak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20, s.groups().size(), bad[0]);

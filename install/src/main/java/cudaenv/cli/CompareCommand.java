@@ -122,19 +122,13 @@ public final class CompareCommand implements Command {
         if (bad) {
             return EXIT_BAD_INPUT;
         }
-        Comparison c = Comparison.of(side("A", a), side("B", b));
+        Comparison c = Comparison.of(Side.of("A", a), Side.of("B", b));
         out.print(switch (format) {
             case TEXT -> CompareText.render(c, all);
             case HTML -> CompareHtml.page(CompareHtml.fragment(c, all));
             case JSON -> CompareJson.of(c, all);
         });
         return EXIT_OK;
-    }
-
-    private static Side side(String label, LoadedReport r) {
-        var report = r.report().orElseThrow();
-        String host = report.host().hostname();
-        return Side.of(label, r.where() + (host.isEmpty() ? "" : " (host " + host + ")"), report);
     }
 
     private int fleet(List<String> inputs, Format format, boolean all, PrintStream out, PrintStream err) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class JsonDocuments {
     /** Larger documents are rejected, so one runaway input cannot exhaust the heap. */
     static final int MAX_CHARS = 4 << 20;
-    private static final Pattern KUBECTL_PREFIX = Pattern.compile("^\\[([^\\]\\s]+)\\] ");
+    private static final Pattern KUBECTL_PREFIX = Pattern.compile("\\[([^\\]\\s]+)\\] ");
 
     private final BufferedReader in;
     private final String source;
@@ -45,7 +45,7 @@ public final class JsonDocuments {
         while ((line = nextLine()) != null) {
             int start = lineNo;
             Matcher m = KUBECTL_PREFIX.matcher(line);
-            String prefix = m.find() ? m.group(1) : "";
+            String prefix = m.lookingAt() ? m.group(1) : "";
             String body = prefix.isEmpty() ? line : line.substring(m.end());
             String trimmed = body.strip();
             if (trimmed.isEmpty()) {
@@ -74,7 +74,7 @@ public final class JsonDocuments {
                 return bad(where, "truncated JSON: the input ends inside the object started on line " + start);
             }
             Matcher m = KUBECTL_PREFIX.matcher(line);
-            String body = m.find() ? line.substring(m.end()) : line;
+            String body = m.lookingAt() ? line.substring(m.end()) : line;
             if (body.startsWith("{")) {
                 pending = line;
                 return bad(where, "truncated JSON: a new object starts on line " + lineNo + " before this one ends");

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A document read as a report, or why it is none. Any schemaVersion from 0 to the current one loads (fields
- * a writer left out take their empty values); a newer one loads too, its unknown fields ignored, and is
- * counted so the summary can say so. No schema before 1 was ever released, so there is nothing to rename.
+ * a writer left out take their empty values); a newer one loads too, its unknown fields ignored (the fleet
+ * summary counts schema versions and says so). No schema before 1 was released, so nothing needs renaming.
  */
 public record LoadedReport(String where, Optional<Report> report, Optional<String> error) {
 
@@ -25,10 +25,5 @@ public record LoadedReport(String where, Optional<Report> report, Optional<Strin
                     Optional.of("schemaVersion " + read.report().get().schemaVersion() + " is not a cudaenv schema"));
         }
         return new LoadedReport(doc.where(), read.report(), read.error());
-    }
-
-    /** Written by a newer cudaenv than this one. */
-    public boolean newerSchema() {
-        return report.map(r -> r.schemaVersion() > Report.SCHEMA_VERSION).orElse(false);
     }
 }

@@ -44,6 +44,7 @@ public final class MachineFacts {
     static final int HOST = 80;
 
     private static final Pattern SECRET = Pattern.compile("(?i).*(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|COOKIE|SESSION).*");
+    private static final Pattern CAPABILITY = Pattern.compile("\\d+\\.\\d+");
     static final String REDACTED = "(redacted)";
 
     private MachineFacts() {
@@ -119,7 +120,7 @@ public final class MachineFacts {
         if (cc.isEmpty()) {
             return "compute capability unknown";
         }
-        return "compute " + cc + (cc.matches("\\d+\\.\\d+") ? " (sm_" + cc.replace(".", "") + ")" : "");
+        return "compute " + cc + (CAPABILITY.matcher(cc).matches() ? " (sm_" + cc.replace(".", "") + ")" : "");
     }
 
     private static void libraries(Report r, List<Fact> facts) {

@@ -22,6 +22,13 @@ public record Side(String label, String description, List<Fact> facts, List<Find
         return new Side(label, description, MachineFacts.of(report), report.findings());
     }
 
+    /** A loaded file's report, described by where it came from and its host. */
+    public static Side of(String label, LoadedReport loaded) {
+        Report report = loaded.report().orElseThrow(() -> new IllegalArgumentException(loaded.where() + " is not a report"));
+        String host = report.host().hostname();
+        return of(label, loaded.where() + (host.isEmpty() ? "" : " (host " + host + ")"), report);
+    }
+
     /** The value of a fact, if this side has it. */
     public Optional<String> value(Aspect aspect, String name) {
         return facts.stream().filter(f -> f.aspect() == aspect && f.name().equals(name)).map(Fact::value).findFirst();

@@ -112,6 +112,28 @@ class FleetTest {
                 MachineFacts.GPU_MODEL, true)));
     }
 
+    @Test
+    void parallelParsingFoldsInInputOrderPastTheWindow() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        List<String> expectedHosts = new ArrayList<>();
+        for (int i = 0; i < FleetReader.WINDOW * 3; i++) {
+            if (i % 97 == 0) {
+                lines.append("garbage ").append(i).append('\n');
+            }
+            lines.append(ReportJson.compact(new Machine().host("h" + i).report())).append('\n');
+            expectedHosts.add("h" + i);
+        }
+        Fleet fleet = new Fleet(Integer.MAX_VALUE);
+        List<FleetSummary.Rejected> bad = new ArrayList<>();
+        fleet.read(new StringReader(lines.toString()), "in", bad::add);
+
+        FleetSummary s = fleet.summary();
+        assertEquals(expectedHosts, s.groups().get(0).hosts());
+        List<Integer> badLines = bad.stream().map(r -> r.where().equals("in") ? 1 : Integer.parseInt(r.where().substring(3))).toList();
+        assertEquals(badLines.stream().sorted().toList(), badLines);
+        assertEquals(8, bad.size());
+    }
+
     private static void read(Fleet fleet, String name, List<FleetSummary.Rejected> bad) throws IOException {
         try (var in = FleetTest.class.getResourceAsStream(name)) {
             fleet.read(new InputStreamReader(in, StandardCharsets.UTF_8), name, bad::add);
