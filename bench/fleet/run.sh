@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jar=install/target/cudaenv.jar
-[ -f "$jar" ] || mvn -B -q -o -DskipTests package
+[ -f "$jar" ] || mvn -B -q -DskipTests package
 out="${1:-$(mktemp -d)}"
 echo "data: $out"
 java -Xmx64m -cp "$jar" bench/fleet/FleetBench.java "$out" 1000 10000
@@ -17,3 +17,8 @@ java -Xmx64m -jar "$jar" compare "$out/fleet-10000.jsonl" > "$out/cli-summary.tx
 echo "  $(( ($(date +%s%N) - start) / 1000000 )) ms wall (load average $(cut -d" " -f1 /proc/loadavg)), exit $status (1: some lines were not reports), $(wc -l < "$out/cli-errors.txt") inputs named on stderr"
 echo "summary: $out/cli-summary.txt"
 head -12 "$out/cli-summary.txt"
+echo "bounded memory: 30,000 reports (the 10,000 three times, $(( 3 * $(stat -c %s "$out/fleet-10000.jsonl") >> 20 )) MB) on stdin, -Xmx24m:"
+start=$(date +%s%N)
+cat "$out/fleet-10000.jsonl" "$out/fleet-10000.jsonl" "$out/fleet-10000.jsonl" |
+  java -Xmx24m -jar "$jar" compare - 2>/dev/null | head -1 | sed 's/^/  /' || true
+echo "  $(( ($(date +%s%N) - start) / 1000000 )) ms wall"
