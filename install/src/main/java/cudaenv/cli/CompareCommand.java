@@ -63,7 +63,7 @@ public final class CompareCommand implements Command {
                   --text    aligned text (the default)
                   --html    a self-contained HTML page
                   --json    JSON for machines ("mode": "diff" or "fleet")
-                  --all     also show identical facts, every group and every value
+                  --all     also show identical facts, every group and every value (--json fleets are always complete)
                   --fleet   compare two files as a fleet
 
                 Inputs that are not reports are named on stderr, one line each; the rest is still compared.
@@ -145,7 +145,7 @@ public final class CompareCommand implements Command {
         out.print(switch (format) {
             case TEXT -> CompareText.render(s, all);
             case HTML -> CompareHtml.page(CompareHtml.fragment(s, all));
-            case JSON -> CompareJson.of(s, all);
+            case JSON -> CompareJson.of(s);
         });
         return s.rejectedCount() > 0 || s.nodes() == 0 ? EXIT_BAD_INPUT : EXIT_OK;
     }

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Comparisons and fleet summaries as JSON for machines. {@code "mode"} is "diff" or "fleet"; absent facts are
- * null; without {@code all}, identical facts are left out and counted in {@code identicalFacts}.
+ * null; without {@code all}, a diff leaves identical facts out and counts them in {@code identicalFacts}. A fleet
+ * is always complete: every group, every value, and the hosts each group keeps.
  */
 public final class CompareJson {
     private CompareJson() {
@@ -44,7 +45,7 @@ public final class CompareJson {
         });
     }
 
-    public static String of(FleetSummary s, boolean all) {
+    public static String of(FleetSummary s) {
         return write(w -> {
             w.name("mode").value("fleet");
             w.name("headline").value(s.headline());
@@ -56,7 +57,7 @@ public final class CompareJson {
             w.endObject();
             w.name("groups").beginArray();
             for (Group g : s.groups()) {
-                group(w, g, all || g.outlier());
+                group(w, g);
             }
             w.endArray();
             w.name("distributions").beginArray();
@@ -77,14 +78,13 @@ public final class CompareJson {
         });
     }
 
-    /** @param hosts every kept host (outliers, or all) or none beyond the count */
-    private static void group(JsonWriter w, Group g, boolean hosts) throws IOException {
+    private static void group(JsonWriter w, Group g) throws IOException {
         w.beginObject().name("label").value(g.label()).name("nodes").value(g.nodes()).name("outlier").value(g.outlier());
         w.name("hosts").beginArray();
-        for (String h : hosts ? g.hosts() : List.<String>of()) {
+        for (String h : g.hosts()) {
             w.value(h);
         }
-        w.endArray().name("hostsOmitted").value(hosts ? g.hostsOmitted() : g.nodes());
+        w.endArray().name("hostsOmitted").value(g.hostsOmitted());
         w.name("configuration").beginObject();
         for (Fact f : g.configuration()) {
             w.name(f.id()).value(f.value());

@@ -78,7 +78,7 @@ class CompareRenderTest {
         String html = CompareHtml.fragment(s, false);
         assertFalse(html.contains("<img"));
         assertTrue(html.contains("<tr class=\"outlier\">"));
-        JsonObject json = JsonParser.parseString(CompareJson.of(s, false)).getAsJsonObject();
+        JsonObject json = JsonParser.parseString(CompareJson.of(s)).getAsJsonObject();
         assertEquals(10, json.get("nodes").getAsLong());
         assertEquals(1, json.getAsJsonObject("rejected").get("count").getAsLong());
         assertEquals(HOSTILE, json.getAsJsonArray("groups").get(1).getAsJsonObject().getAsJsonArray("hosts").get(0).getAsString());

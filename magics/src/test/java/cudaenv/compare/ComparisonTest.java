@@ -38,6 +38,19 @@ class ComparisonTest {
     }
 
     @Test
+    void frameworkAndMissingDriverFindingsNameTheirFacts() {
+        var a = new Machine().report();
+        var b = new Machine().driver("525.60.13", "12.0").torch("2.4.0+cu124", "12.4")
+                .finding("framework-needs-newer-driver", Severity.ERROR).report();
+        assertEquals("B's driver 525.60.13 (CUDA 12.0) is too old for torch 2.4.0+cu124 (CUDA 12.4);"
+                + " A's driver 535.104.05 (CUDA 12.2) is new enough", Comparison.of(a, b).conclusion().sentence());
+
+        var none = new Machine().driver(null, null).finding("no-driver", Severity.ERROR).report();
+        assertEquals("A has no NVIDIA driver library (libcuda.so.1); B has driver 535.104.05 (CUDA 12.2)",
+                Comparison.of(none, a).conclusion().sentence());
+    }
+
+    @Test
     void withoutFindingsTheHeaviestDifferingFactIsNamed() {
         var a = new Machine().cudnn("8.9.7").nccl("2.18.3").report();
         var b = new Machine().cudnn("9.1.0").nccl("2.19.3").driver("550.54.15", "12.4").report();
