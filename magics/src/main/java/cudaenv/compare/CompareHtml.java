@@ -75,9 +75,7 @@ public final class CompareHtml {
         HtmlTable groups = new HtmlTable("group", "nodes", "differs from group 1 in", "findings", "hosts");
         List<Group> shown = all ? s.groups() : s.groups().stream().limit(CompareText.SHOWN).toList();
         for (Group g : shown) {
-            String differs = g.label().equals("group 1") ? "(majority)" : String.join(", ",
-                    g.versusMajority().stream().map(r -> r.aspect().label() + " " + r.name()).toList());
-            groups.row(g.outlier() ? "outlier" : "", g.label(), Long.toString(g.nodes()), differs,
+            groups.row(g.outlier() ? "outlier" : "", g.label(), Long.toString(g.nodes()), CompareText.differs(g),
                     CompareText.tallies(g.findings()), CompareText.hosts(g, 10));
         }
         b.append("<h4>Groups</h4>").append(groups.render());

@@ -79,9 +79,7 @@ public final class CompareText {
         TextTable t = new TextTable("GROUP", "NODES", "", "DIFFERS FROM GROUP 1 IN", "FINDINGS", "HOSTS");
         List<Group> shown = all ? s.groups() : s.groups().stream().limit(SHOWN).toList();
         for (Group g : shown) {
-            String differs = g.label().equals("group 1") ? "(majority)"
-                    : String.join(", ", g.versusMajority().stream().map(r -> r.aspect().label() + " " + r.name()).toList());
-            t.row(g.label(), Long.toString(g.nodes()), g.outlier() ? "outlier" : "", differs, tallies(g.findings()),
+            t.row(g.label(), Long.toString(g.nodes()), g.outlier() ? "outlier" : "", differs(g), tallies(g.findings()),
                     hosts(g, 3));
         }
         b.append("Groups\n").append(t.render());
@@ -131,6 +129,12 @@ public final class CompareText {
             }
             b.append('\n');
         }
+    }
+
+    /** The facts a group differs from group 1 in; group 1 itself differs in none. */
+    static String differs(Group g) {
+        return g.versusMajority().isEmpty() ? "(majority)"
+                : String.join(", ", g.versusMajority().stream().map(r -> r.aspect().label() + " " + r.name()).toList());
     }
 
     static String tallies(List<FindingTally> findings) {
