@@ -20,6 +20,7 @@ public final class Main {
         commands.add(new KernelCommand());
         commands.add(new InstallCommand());
         commands.add(new UninstallCommand());
+        commands.add(new CompareCommand());
         return commands;
     }
 

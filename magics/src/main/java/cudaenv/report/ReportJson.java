@@ -56,9 +56,26 @@ public final class ReportJson {
             }
             return Result.success(COMPACT.fromJson(tree, Report.class));
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return Result.failure("not valid report JSON: " + why.lines().findFirst().orElse(why));
+            return invalid(e);
         }
+    }
+
+    /**
+     * Like {@link #read} but binds straight from the text, without the intermediate tree (about twice as fast:
+     * fleets of thousands). It cannot see whether schemaVersion is present: the caller checks that.
+     */
+    public static Result bind(String json) {
+        try {
+            Report report = COMPACT.fromJson(json, Report.class);
+            return report == null ? Result.failure("not a JSON object") : Result.success(report);
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
+            return invalid(e);
+        }
+    }
+
+    private static Result invalid(RuntimeException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Result.failure("not valid report JSON: " + why.lines().findFirst().orElse(why));
     }
 
     /** A report or the reason there is none. */

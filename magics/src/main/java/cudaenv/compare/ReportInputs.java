@@ -1,0 +1,104 @@
+package cudaenv.compare;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Where reports come from: files, folders of them, and "-" for standard input (JSON lines or concatenated
+ * documents). Shared by the command line and the magic, so both read the same inputs the same way.
+ */
+public final class ReportInputs {
+    /** What a folder contributes: saved reports and collected logs. */
+    static final List<String> EXTENSIONS = List.of(".json", ".jsonl", ".ndjson", ".log");
+    public static final String STDIN = "-";
+
+    private ReportInputs() {
+    }
+
+    /** Folds every input into the fleet; each input (or part of one) that is not a report goes to {@code onBad}. */
+    public static void readInto(Fleet fleet, List<String> inputs, InputStream stdin,
+                                Consumer<FleetSummary.Rejected> onBad) {
+        try (FleetReader reader = new FleetReader(fleet, onBad)) {
+            for (String input : inputs) {
+                if (input.equals(STDIN)) {
+                    read(reader, new InputStreamReader(stdin, StandardCharsets.UTF_8), "stdin");
+                } else if (Files.isDirectory(Path.of(input))) {
+                    List<Path> files = filesIn(Path.of(input), reader);
+                    if (files.isEmpty()) {
+                        reader.reject(input, "a folder with no " + String.join(", ", EXTENSIONS) + " files");
+                    }
+                    files.forEach(f -> readFile(reader, f));
+                } else {
+                    readFile(reader, Path.of(input));
+                }
+            }
+        }
+    }
+
+    /** One file that must hold one report (the two sides of a diff). */
+    public static LoadedReport single(Path file) {
+        String where = file.toString();
+        if (!Files.isRegularFile(file)) {
+            return new LoadedReport(where, Optional.empty(), Optional.of(Files.exists(file) ? "not a file" : "no such file"));
+        }
+        try (BufferedReader in = reader(file)) {
+            JsonDocuments docs = new JsonDocuments(in, where);
+            Optional<JsonDocuments.Document> first = docs.next();
+            if (first.isEmpty()) {
+                return new LoadedReport(where, Optional.empty(), Optional.of("empty: no report in it"));
+            }
+            if (docs.next().isPresent()) {
+                return new LoadedReport(where, Optional.empty(),
+                        Optional.of("holds more than one document; compare it as a fleet with --fleet"));
+            }
+            return LoadedReport.of(first.get());
+        } catch (IOException e) {
+            return new LoadedReport(where, Optional.empty(), Optional.of("cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private static List<Path> filesIn(Path dir, FleetReader reader) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().endsWith(e)))
+                    .sorted().toList();
+        } catch (IOException e) {
+            reader.reject(dir.toString(), "cannot be listed: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static void readFile(FleetReader reader, Path file) {
+        if (!Files.isRegularFile(file)) {
+            reader.reject(file.toString(), Files.exists(file) ? "not a file" : "no such file");
+            return;
+        }
+        try (BufferedReader in = reader(file)) {
+            reader.read(in, file.toString());
+        } catch (IOException e) {
+            reader.reject(file.toString(), "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void read(FleetReader reader, java.io.Reader in, String source) {
+        try {
+            reader.read(in, source);
+        } catch (IOException e) {
+            reader.reject(source, "reading stopped: " + e.getMessage());
+        }
+    }
+
+    /** Malformed UTF-8 becomes U+FFFD instead of stopping the stream: the JSON parser then names the document. */
+    private static BufferedReader reader(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    }
+}
