@@ -99,6 +99,11 @@ class JavaCellsTest {
     }
 
     @Test
+    void readingStandardInputEndsInsteadOfHanging() {
+        assertEquals("-1", executeResult(run("System.in.read()")));
+    }
+
+    @Test
     void standardErrorIsItsOwnStream() {
         List<Message> messages = run("System.err.println(\"warned\");");
         Message stream = only(messages, "stream");
