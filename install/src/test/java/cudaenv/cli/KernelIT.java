@@ -41,7 +41,9 @@ class KernelIT {
                 "PYTHONDONTWRITEBYTECODE", "1");
         Processes.Result installed = cudaenv("install", "--user", "--name", NAME);
         assertEquals(0, installed.exit(), installed.output());
-        assertTrue(Files.isRegularFile(home.resolve("data/kernels/" + NAME + "/kernel.json")));
+        Path spec = home.resolve("data/kernels/" + NAME);
+        assertTrue(Files.readString(spec.resolve("kernel.json")).contains("-XX:SharedArchiveFile=" + spec.resolve("cudaenv.jsa")),
+                "install records a class-data archive and starts the kernel from it");
     }
 
     @AfterAll

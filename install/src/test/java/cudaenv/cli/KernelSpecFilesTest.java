@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,6 +43,17 @@ class KernelSpecFilesTest {
         assertEquals("message", spec.get("interrupt_mode").getAsString());
         assertEquals("1.2.3", spec.getAsJsonObject("metadata").getAsJsonObject("cudaenv").get("version").getAsString());
         assertEquals("not really a jar", Files.readString(dir.resolve("cudaenv.jar")));
+    }
+
+    @Test
+    void classDataArchiveIsPassedBeforeTheJar() throws Exception {
+        Path dir = install(List.of());
+        Path archive = dir.resolve(ClassDataArchive.FILE);
+        KernelSpecFiles.writeKernelJson(dir, Path.of("/jdk/bin/java"), KernelSpecOptions.parse(List.of(), true), "1",
+                Optional.of(archive));
+        List<String> argv = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject()
+                .getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertEquals(argv.indexOf("-jar") - 1, argv.indexOf("-XX:SharedArchiveFile=" + archive));
     }
 
     @Test
