@@ -43,8 +43,8 @@ final class InstallCommand implements Command {
                 System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
         Path jar = runningJar();
         if (!Files.isRegularFile(jar)) {
-            err.println("cudaenv install: run it from the built jar (java -jar install/target/cudaenv.jar install), not "
-                    + jar);
+            err.println("cudaenv install: run it from the built jar (java -jar install/target/cudaenv.jar install),"
+                    + " not " + jar);
             return 1;
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -42,7 +42,8 @@ class KernelIT {
         Processes.Result installed = cudaenv("install", "--user", "--name", NAME);
         assertEquals(0, installed.exit(), installed.output());
         Path spec = home.resolve("data/kernels/" + NAME);
-        assertTrue(Files.readString(spec.resolve("kernel.json")).contains("-XX:SharedArchiveFile=" + spec.resolve("cudaenv.jsa")),
+        String kernelJson = Files.readString(spec.resolve("kernel.json"));
+        assertTrue(kernelJson.contains("-XX:SharedArchiveFile=" + spec.resolve("cudaenv.jsa")),
                 "install records a class-data archive and starts the kernel from it");
     }
 
@@ -103,7 +104,8 @@ class KernelIT {
     void jupyterListsAndRemovesTheKernelspec() throws Exception {
         String other = NAME + "-remove";
         assertEquals(0, cudaenv("install", "--user", "--name", other).exit());
-        Processes.Result list = Processes.run(List.of("/usr/bin/jupyter", "kernelspec", "list", "--json"), env, home, LIMIT);
+        Processes.Result list = Processes.run(List.of("/usr/bin/jupyter", "kernelspec", "list", "--json"), env, home,
+                LIMIT);
         assertTrue(list.output().contains("\"" + NAME + "\"") && list.output().contains("\"" + other + "\""),
                 list.output());
         Processes.Result remove = Processes.run(List.of("/usr/bin/jupyter", "kernelspec", "remove", "-f", other),

@@ -8,7 +8,8 @@ import java.util.UUID;
 /** A connection file's content for a kernel on free localhost ports with a fresh key, for warm-ups and tests. */
 public record LocalConnection(int shellPort, int iopubPort, int stdinPort, int controlPort, int hbPort, String key) {
     public static LocalConnection create() {
-        return new LocalConnection(freePort(), freePort(), freePort(), freePort(), freePort(), UUID.randomUUID().toString());
+        return new LocalConnection(freePort(), freePort(), freePort(), freePort(), freePort(),
+                UUID.randomUUID().toString());
     }
 
     public String json() {
