@@ -123,6 +123,7 @@ class JavaCellsTest {
         assertEquals("incomplete", isComplete("void f() {"));
         assertEquals("complete", isComplete("%lsmagic"));
         assertEquals("invalid", isComplete("1)"));
+        assertEquals("incomplete", isComplete("%echo hi\nint z = "));
     }
 
     private static String isComplete(String code) {
@@ -143,6 +144,16 @@ class JavaCellsTest {
         List<Message> messages = run("%echo from the magic\n1 + 2");
         assertEquals("from the magic\n", stdout(messages));
         assertEquals("3", executeResult(messages));
+    }
+
+    @Test
+    void javaCompletionWorksBelowAMagicLine() {
+        JsonObject request = new JsonObject();
+        request.addProperty("code", "%echo hi\n\"abc\".toLowerCa");
+        request.addProperty("cursor_pos", request.get("code").getAsString().length());
+        JsonObject reply = client.ask("complete_request", request).content();
+        assertEquals("[\"toLowerCase(\"]", reply.get("matches").toString());
+        assertEquals("%echo hi\n\"abc\".".length(), reply.get("cursor_start").getAsInt());
     }
 
     @Test
