@@ -52,6 +52,14 @@ class JavaCellsTest {
     }
 
     @Test
+    void aValueDisplayOnTheClassPathShowsItsValues() {
+        Message result = only(run("new cudaenv.kernel.testkit.Shown(\"ok\")"), "execute_result");
+        JsonObject data = result.content().getAsJsonObject("data");
+        assertEquals("<b>ok</b>", data.get("text/html").getAsString());
+        assertEquals("ok", data.get("text/plain").getAsString());
+    }
+
+    @Test
     void declarationsAndStatementsHaveNoResult() {
         List<Message> messages = run("int quiet = 3;\nSystem.out.println(\"hi\");");
         assertTrue(messages.stream().noneMatch(m -> m.type().equals("execute_result")));
