@@ -1,6 +1,7 @@
 package cudaenv.cli;
 
 import cudaenv.kernel.Kernel;
+import cudaenv.kernel.WarmUp;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,9 +25,11 @@ final class KernelCommand implements Command {
     public String usage() {
         return """
                 Usage: java -jar cudaenv.jar kernel CONNECTION_FILE
+                       java -jar cudaenv.jar kernel --warm-up
 
                 Runs the kernel until a client asks it to shut down. Jupyter starts it through kernel.json;
-                run 'java -jar cudaenv.jar install' to write that.
+                run 'java -jar cudaenv.jar install' to write that. --warm-up runs a short session against a kernel
+                in the same JVM and exits (install runs it to record a class-data archive for a fast start).
                 """;
     }
 
@@ -34,6 +37,9 @@ final class KernelCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         if (args.size() != 1) {
             throw new UsageException("expected exactly one CONNECTION_FILE");
+        }
+        if (args.get(0).equals("--warm-up")) {
+            return warmUp(err);
         }
         String connection;
         try {
@@ -52,6 +58,19 @@ final class KernelCommand implements Command {
         try {
             kernel.awaitShutdown();
             return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int warmUp(PrintStream err) {
+        try {
+            if (WarmUp.run()) {
+                return 0;
+            }
+            err.println("cudaenv kernel --warm-up: the kernel did not answer every request");
+            return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

@@ -5,7 +5,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The kernelspec's kernel.json: how Jupyter starts the kernel. */
 final class KernelJson {
@@ -19,11 +21,19 @@ final class KernelJson {
     private KernelJson() {
     }
 
-    static String of(Path java, Path jar, List<String> javaOpts, String displayName, String version) {
+    /** The kernel's JVM flags: the defaults, then the user's, so the user's win. */
+    static List<String> jvmFlags(List<String> javaOpts) {
+        List<String> flags = new ArrayList<>(JVM_FLAGS);
+        flags.addAll(javaOpts);
+        return flags;
+    }
+
+    static String of(Path java, Path jar, List<String> javaOpts, Optional<Path> classDataArchive, String displayName,
+                     String version) {
         JsonArray argv = new JsonArray();
         argv.add(java.toString());
-        JVM_FLAGS.forEach(argv::add);
-        javaOpts.forEach(argv::add); // after the defaults, so the user's flags win
+        jvmFlags(javaOpts).forEach(argv::add);
+        classDataArchive.ifPresent(archive -> argv.add("-XX:SharedArchiveFile=" + archive));
         argv.add("-jar");
         argv.add(jar.toString());
         argv.add("kernel");

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes and removes a cudaenv kernelspec folder: kernel.json, the jar, and the two logos. */
 final class KernelSpecFiles {
     static final String JAR = "cudaenv.jar";
-    static final List<String> WRITTEN = List.of("kernel.json", JAR, "logo-32x32.png", "logo-64x64.png");
+    static final List<String> WRITTEN = List.of("kernel.json", JAR, "logo-32x32.png", "logo-64x64.png",
+            ClassDataArchive.FILE);
 
     private KernelSpecFiles() {
     }
@@ -25,11 +27,17 @@ final class KernelSpecFiles {
         Files.createDirectories(dir);
         Path copiedJar = dir.resolve(JAR);
         Files.copy(jar, copiedJar, StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(dir.resolve("kernel.json"), KernelJson.of(java, copiedJar.toAbsolutePath(),
-                options.javaOpts(), options.displayName(), version));
+        writeKernelJson(dir, java, options, version, Optional.empty());
         Logos.write(dir.resolve("logo-32x32.png"), 32);
         Logos.write(dir.resolve("logo-64x64.png"), 64);
         return dir;
+    }
+
+    /** (Re)writes kernel.json, starting the jar in {@code dir} from the class-data archive when there is one. */
+    static void writeKernelJson(Path dir, Path java, KernelSpecOptions options, String version,
+                                Optional<Path> classDataArchive) throws IOException {
+        Files.writeString(dir.resolve("kernel.json"), KernelJson.of(java, dir.resolve(JAR).toAbsolutePath(),
+                options.javaOpts(), classDataArchive, options.displayName(), version));
     }
 
     /** Removes what install wrote, and the folder when nothing else is left in it; false when there was none. */

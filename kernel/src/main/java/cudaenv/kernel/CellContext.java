@@ -21,7 +21,8 @@ public final class CellContext implements MagicContext {
     private volatile Optional<String> resultText = Optional.empty();
 
     /** @param flushStreams sends what System.out/err buffered, so outputs keep their order */
-    public CellContext(Iopub iopub, JsonObject parentHeader, int executionCount, boolean silent, Runnable flushStreams) {
+    public CellContext(Iopub iopub, JsonObject parentHeader, int executionCount, boolean silent,
+                       Runnable flushStreams) {
         this.iopub = iopub;
         this.parentHeader = parentHeader;
         this.executionCount = executionCount;

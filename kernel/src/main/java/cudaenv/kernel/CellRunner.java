@@ -125,9 +125,9 @@ final class CellRunner {
     JsonObject complete(JsonObject request) {
         String code = Json.string(request, "code", "");
         int cursor = Json.integer(request, "cursor_pos", code.length());
-        Completion completion = magics.complete(code, cursor)
-                .orElseGet(() -> MagicSyntax.parse(code).magics().isEmpty() ? java.complete(code, cursor)
-                        : Completion.none(cursor));
+        MagicSyntax.Cell cell = MagicSyntax.parse(code);
+        Completion completion = magics.complete(code, cursor).orElseGet(() -> cell.java().isBlank()
+                ? Completion.none(cursor) : java.complete(cell.java(), cursor));
         JsonObject reply = new JsonObject();
         reply.addProperty("status", "ok");
         JsonArray matches = new JsonArray();
@@ -142,7 +142,9 @@ final class CellRunner {
     JsonObject inspect(JsonObject request) {
         String code = Json.string(request, "code", "");
         int cursor = Json.integer(request, "cursor_pos", code.length());
-        Optional<String> text = magics.inspect(code, cursor).or(() -> java.inspect(code, cursor))
+        String javaPart = MagicSyntax.parse(code).java();
+        Optional<String> text = magics.inspect(code, cursor)
+                .or(() -> javaPart.isBlank() ? Optional.empty() : java.inspect(javaPart, cursor))
                 .filter(t -> !t.isBlank());
         JsonObject reply = new JsonObject();
         reply.addProperty("status", "ok");
@@ -155,8 +157,9 @@ final class CellRunner {
 
     JsonObject isComplete(JsonObject request) {
         String code = Json.string(request, "code", "");
-        String status = code.stripLeading().startsWith("%") && MagicSyntax.parse(code).java().isBlank()
-                ? "complete" : java.completeness(code);
+        MagicSyntax.Cell cell = MagicSyntax.parse(code);
+        String status = cell.malformed().isPresent() ? "invalid"
+                : cell.java().isBlank() ? "complete" : java.completeness(cell.java());
         JsonObject reply = new JsonObject();
         reply.addProperty("status", status);
         if (status.equals("incomplete")) {

@@ -7,6 +7,8 @@ import cudaenv.kernel.wire.Connection;
 import cudaenv.kernel.wire.Headers;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 
+import java.io.InputStream;
+
 /** The running kernel: binds the connection file's sockets and serves until a shutdown_request. */
 public final class Kernel {
     private final Connection connection;
@@ -26,6 +28,8 @@ public final class Kernel {
         Connection connection = new Connection(props, new Headers(), Log::warn);
         StreamRouter streams = new StreamRouter();
         streams.install();
+        // no input_request support: a cell reading System.in gets end-of-file instead of hanging on the pipe
+        System.setIn(InputStream.nullInputStream());
         History history = new History();
         CellRunner cells = new CellRunner(connection.iopub(), MagicHost.load(), new JavaEngine(), history, streams);
         Dispatcher dispatcher = new Dispatcher(connection.iopub(), cells, history, version, connection::stop);

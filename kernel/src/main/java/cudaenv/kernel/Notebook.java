@@ -1,20 +1,22 @@
 package cudaenv.kernel;
 
-import java.util.UUID;
-
 /**
  * What a Java cell can do to the notebook beyond returning a value; statically imported in every session:
- * {@code display(x)} shows a value now, {@code updateDisplay(id, y)} replaces it later, also from another thread.
+ * {@code display(x)} shows a value now, {@code display(x, "id")} then {@code updateDisplay("id", y)} replaces it
+ * later, also from a thread the cell started. A {@link cudaenv.kernel.magic.DisplayData} is shown as it is.
  */
 public final class Notebook {
     private Notebook() {
     }
 
-    /** Shows {@code value} as a rich output and returns its display id. */
-    public static String display(Object value) {
-        String id = UUID.randomUUID().toString();
-        CellScope.current().ifPresent(cell -> cell.display(Values.bundle(value), id));
-        return id;
+    /** Shows {@code value} as a rich output. */
+    public static void display(Object value) {
+        CellScope.current().ifPresent(cell -> cell.display(Values.bundle(value)));
+    }
+
+    /** Shows {@code value} as a rich output that {@link #updateDisplay} can replace. */
+    public static void display(Object value, String displayId) {
+        CellScope.current().ifPresent(cell -> cell.display(Values.bundle(value), displayId));
     }
 
     /** Replaces the output shown with {@code displayId}, even after its cell has finished. */

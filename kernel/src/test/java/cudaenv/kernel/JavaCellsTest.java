@@ -52,6 +52,14 @@ class JavaCellsTest {
     }
 
     @Test
+    void aValueDisplayOnTheClassPathShowsItsValues() {
+        Message result = only(run("new cudaenv.kernel.testkit.Shown(\"ok\")"), "execute_result");
+        JsonObject data = result.content().getAsJsonObject("data");
+        assertEquals("<b>ok</b>", data.get("text/html").getAsString());
+        assertEquals("ok", data.get("text/plain").getAsString());
+    }
+
+    @Test
     void declarationsAndStatementsHaveNoResult() {
         List<Message> messages = run("int quiet = 3;\nSystem.out.println(\"hi\");");
         assertTrue(messages.stream().noneMatch(m -> m.type().equals("execute_result")));
@@ -99,6 +107,11 @@ class JavaCellsTest {
     }
 
     @Test
+    void readingStandardInputEndsInsteadOfHanging() {
+        assertEquals("-1", executeResult(run("System.in.read()")));
+    }
+
+    @Test
     void standardErrorIsItsOwnStream() {
         List<Message> messages = run("System.err.println(\"warned\");");
         Message stream = only(messages, "stream");
@@ -118,6 +131,7 @@ class JavaCellsTest {
         assertEquals("incomplete", isComplete("void f() {"));
         assertEquals("complete", isComplete("%lsmagic"));
         assertEquals("invalid", isComplete("1)"));
+        assertEquals("incomplete", isComplete("%echo hi\nint z = "));
     }
 
     private static String isComplete(String code) {
@@ -138,6 +152,16 @@ class JavaCellsTest {
         List<Message> messages = run("%echo from the magic\n1 + 2");
         assertEquals("from the magic\n", stdout(messages));
         assertEquals("3", executeResult(messages));
+    }
+
+    @Test
+    void javaCompletionWorksBelowAMagicLine() {
+        JsonObject request = new JsonObject();
+        request.addProperty("code", "%echo hi\n\"abc\".toLowerCa");
+        request.addProperty("cursor_pos", request.get("code").getAsString().length());
+        JsonObject reply = client.ask("complete_request", request).content();
+        assertEquals("[\"toLowerCase(\"]", reply.get("matches").toString());
+        assertEquals("%echo hi\n\"abc\".".length(), reply.get("cursor_start").getAsInt());
     }
 
     @Test

@@ -119,9 +119,9 @@ class KernelProtocolTest {
     @Test
     void javaThreadUpdatesItsDisplayAfterTheCellEnded() {
         String id = client.sendShell("execute_request", TestClient.code(
-                "String shown = display(\"before\");\n"
+                "display(\"before\", \"d2\");\n"
                         + "new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException e) { }\n"
-                        + "  updateDisplay(shown, \"after\"); }).start();"));
+                        + "  updateDisplay(\"d2\", \"after\"); }).start();"));
         assertEquals("ok", client.shellReply(30_000).orElseThrow().content().get("status").getAsString());
         client.outputsOf(id);
         Message update = client.iopub(5000).orElseThrow(() -> new AssertionError("no update_display_data"));

@@ -60,7 +60,8 @@ public final class MagicHost {
 
     /** %lsmagic's text: one line per magic with its summary. */
     String listing() {
-        StringBuilder b = new StringBuilder("Magics (%name args on a line, %%name args for the whole cell; %name? for help):\n");
+        StringBuilder b = new StringBuilder(
+                "Magics (%name args on a line, %%name args for the whole cell; %name? for help):\n");
         b.append(String.format("  %%%-12s %s%n", LSMAGIC, "lists the magics"));
         magics.values().forEach(m -> b.append(String.format("  %%%-12s %s%n", m.name(), m.summary())));
         return b.toString();

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Splits a cell into its magics and its Java. A cell whose first non-blank line is {@code %%name args} is one cell
  * magic with the rest as its body; otherwise leading {@code %name args} lines are line magics and what follows
- * is Java. Java can never start with %, so nothing valid is taken from it.
+ * is Java (blank lines may come between them). Java can never start with %, so nothing valid is taken from it.
  */
 public final class MagicSyntax {
     private static final Pattern MAGIC = Pattern.compile("^(%%?)([A-Za-z_][\\w.-]*)(\\?)?(?:[ \\t]+(.*))?$");
@@ -24,7 +24,7 @@ public final class MagicSyntax {
     }
 
     /**
-     * @param java the Java part with every magic line blanked, so positions in it are positions in the cell
+     * @param java the Java part with every magic line turned into spaces, so offsets in it are offsets in the cell
      * @param malformed a line that starts with % but is not a magic, e.g. "% foo"
      */
     public record Cell(List<Invocation> magics, String java, Optional<String> malformed) {
@@ -33,13 +33,14 @@ public final class MagicSyntax {
     public static Cell parse(String code) {
         String[] lines = code.split("\n", -1);
         List<Invocation> magics = new ArrayList<>();
+        StringBuilder java = new StringBuilder();
         int i = 0;
-        while (i < lines.length && lines[i].isBlank()) {
-            i++;
-        }
-        StringBuilder java = new StringBuilder("\n".repeat(i));
         for (; i < lines.length; i++) {
             String line = lines[i].strip();
+            if (line.isEmpty()) {
+                java.append(lines[i]).append('\n');
+                continue;
+            }
             if (!line.startsWith("%")) {
                 break;
             }
@@ -49,15 +50,19 @@ public final class MagicSyntax {
             }
             String args = m.group(4) == null ? "" : m.group(4).strip();
             if (m.group(1).equals("%%")) {
+                if (!magics.isEmpty()) {
+                    return new Cell(magics, "", Optional.of(line + " (a cell magic must come first in its cell)"));
+                }
                 String body = String.join("\n", List.of(lines).subList(i + 1, lines.length));
                 magics.add(new Invocation(new MagicCall(m.group(2), args, Optional.of(body)), m.group(3) != null));
                 return new Cell(magics, "", Optional.empty());
             }
             magics.add(new Invocation(new MagicCall(m.group(2), args, Optional.empty()), m.group(3) != null));
-            java.append('\n');
+            java.append(" ".repeat(lines[i].length())).append('\n');
         }
         java.append(String.join("\n", List.of(lines).subList(i, lines.length)));
-        return new Cell(magics, java.toString(), Optional.empty());
+        String javaText = i == lines.length ? java.substring(0, Math.max(0, java.length() - 1)) : java.toString();
+        return new Cell(magics, javaText, Optional.empty());
     }
 
     /** The magic line that holds {@code cursor}, if that line is a magic line. */

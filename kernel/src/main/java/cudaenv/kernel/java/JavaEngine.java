@@ -157,14 +157,27 @@ public final class JavaEngine {
     /** The signature (and Javadoc when the JDK has its sources) of what is under the cursor. */
     public Optional<String> inspect(String code, int cursor) {
         Span span = snippetAt(code, cursor);
-        List<SourceCodeAnalysis.Documentation> docs = shell().sourceCodeAnalysis()
-                .documentation(span.text(code), cursor - span.start(), true);
+        String text = span.text(code);
+        int at = cursor - span.start();
+        int wordEnd = at;
+        while (wordEnd < text.length() && Character.isJavaIdentifierPart(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        List<SourceCodeAnalysis.Documentation> docs = documentation(text.substring(0, wordEnd), wordEnd);
+        if (docs.isEmpty()) {
+            // JShell documents a method only inside its call, so ask as if the call had begun
+            docs = documentation(text.substring(0, wordEnd) + "(", wordEnd + 1);
+        }
         if (docs.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(docs.stream()
                 .map(d -> d.signature() + (d.javadoc() == null ? "" : "\n\n" + d.javadoc()))
                 .collect(Collectors.joining("\n\n")));
+    }
+
+    private List<SourceCodeAnalysis.Documentation> documentation(String text, int cursor) {
+        return shell().sourceCodeAnalysis().documentation(text, cursor, true);
     }
 
     private record Span(int start, int end) {

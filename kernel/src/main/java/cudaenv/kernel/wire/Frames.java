@@ -11,14 +11,14 @@ public final class Frames {
     private Frames() {
     }
 
-    static void send(ZMQ.Socket socket, List<byte[]> frames) {
+    public static void send(ZMQ.Socket socket, List<byte[]> frames) {
         for (int i = 0; i < frames.size(); i++) {
             socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
         }
     }
 
     /** All frames of the next message, or empty when none arrived within the socket's receive timeout. */
-    static Optional<List<byte[]>> receive(ZMQ.Socket socket, int flags) {
+    public static Optional<List<byte[]>> receive(ZMQ.Socket socket, int flags) {
         byte[] first = socket.recv(flags);
         if (first == null) {
             return Optional.empty();

@@ -33,7 +33,8 @@ public final class WireCodec {
             return Decoded.dropped("no <IDS|MSG> delimiter in " + frames.size() + " frame(s)");
         }
         if (frames.size() < delimiter + 6) {
-            return Decoded.dropped("only " + (frames.size() - delimiter - 1) + " frame(s) after the delimiter, 5 needed");
+            int after = frames.size() - delimiter - 1;
+            return Decoded.dropped("only " + after + " frame(s) after the delimiter, 5 needed");
         }
         String signature = new String(frames.get(delimiter + 1), StandardCharsets.US_ASCII);
         byte[] header = frames.get(delimiter + 2);

@@ -27,10 +27,17 @@ class MagicSyntaxTest {
     }
 
     @Test
-    void javaAfterLineMagicsKeepsItsLinePositions() {
-        MagicSyntax.Cell cell = MagicSyntax.parse("%a\n%b x\nint y = 1;");
+    void javaAfterLineMagicsKeepsItsOffsets() {
+        String code = "%a\n\n%b x\nint y = 1;";
+        MagicSyntax.Cell cell = MagicSyntax.parse(code);
         assertEquals(2, cell.magics().size());
-        assertEquals("\n\nint y = 1;", cell.java());
+        assertEquals("  \n\n    \nint y = 1;", cell.java());
+        assertEquals(code.indexOf("int"), cell.java().indexOf("int"));
+    }
+
+    @Test
+    void cellMagicAfterALineMagicIsMalformed() {
+        assertTrue(MagicSyntax.parse("%a\n%%b\nbody").malformed().isPresent());
     }
 
     @Test

@@ -2,20 +2,18 @@ package cudaenv.kernel.testkit;
 
 import com.google.gson.JsonObject;
 import cudaenv.kernel.wire.Decoded;
+import cudaenv.kernel.wire.Frames;
 import cudaenv.kernel.wire.Headers;
+import cudaenv.kernel.wire.LocalConnection;
 import cudaenv.kernel.wire.Message;
-import cudaenv.kernel.wire.Signer;
 import cudaenv.kernel.wire.WireCodec;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** A Jupyter client on jeromq for in-process kernel tests: sends requests, reads replies and IOPub. */
 public final class TestClient implements AutoCloseable {
@@ -27,21 +25,13 @@ public final class TestClient implements AutoCloseable {
     private final WireCodec codec;
     private final Headers headers = new Headers();
 
-    public TestClient() throws IOException {
-        int[] ports = new int[5];
-        for (int i = 0; i < ports.length; i++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                ports[i] = s.getLocalPort();
-            }
-        }
-        String key = UUID.randomUUID().toString();
-        connectionJson = String.format("{\"ip\":\"127.0.0.1\",\"transport\":\"tcp\",\"shell_port\":%d,\"iopub_port\":%d,"
-                + "\"stdin_port\":%d,\"control_port\":%d,\"hb_port\":%d,\"signature_scheme\":\"hmac-sha256\","
-                + "\"key\":\"%s\"}", ports[0], ports[1], ports[2], ports[3], ports[4], key);
-        codec = new WireCodec(Signer.of("hmac-sha256", key));
-        shell = connect(SocketType.DEALER, ports[0]);
-        control = connect(SocketType.DEALER, ports[3]);
-        iopub = connect(SocketType.SUB, ports[1]);
+    public TestClient() {
+        LocalConnection connection = LocalConnection.create();
+        connectionJson = connection.json();
+        codec = connection.codec();
+        shell = connect(SocketType.DEALER, connection.shellPort());
+        control = connect(SocketType.DEALER, connection.controlPort());
+        iopub = connect(SocketType.SUB, connection.iopubPort());
         iopub.subscribe(new byte[0]);
     }
 
@@ -78,9 +68,7 @@ public final class TestClient implements AutoCloseable {
     }
 
     public void sendFrames(ZMQ.Socket socket, List<byte[]> frames) {
-        for (int i = 0; i < frames.size(); i++) {
-            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-        }
+        Frames.send(socket, frames);
     }
 
     public Optional<Message> shellReply(int timeoutMs) {
@@ -97,16 +85,7 @@ public final class TestClient implements AutoCloseable {
 
     private Optional<Message> receive(ZMQ.Socket socket, int timeoutMs) {
         socket.setReceiveTimeOut(timeoutMs);
-        byte[] first = socket.recv(0);
-        if (first == null) {
-            return Optional.empty();
-        }
-        List<byte[]> frames = new ArrayList<>(List.of(first));
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv(0));
-        }
-        Decoded decoded = codec.decode(frames);
-        return decoded.message();
+        return Frames.receive(socket, 0).map(codec::decode).flatMap(Decoded::message);
     }
 
     /** Sends kernel_info until IOPub delivers, since a SUB socket misses what was published before it joined. */

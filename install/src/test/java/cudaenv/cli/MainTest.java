@@ -1,0 +1,43 @@
+package cudaenv.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsTheKernelCommands() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("kernel") && help.contains("install") && help.contains("uninstall"), help);
+    }
+
+    @Test
+    void usageErrorIsOneLineAndExitTwo() {
+        assertEquals(2, run("install", "--frobnicate"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("'--frobnicate'") && message.contains("--help"), message);
+    }
+
+    @Test
+    void kernelNeedsAConnectionFile() {
+        assertEquals(2, run("kernel"));
+        assertEquals(1, run("kernel", "/nonexistent/connection.json"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot read the connection file"));
+    }
+}
