@@ -1,6 +1,7 @@
 package cudaenv.cli;
 
 import cudaenv.kernel.Kernel;
+import cudaenv.kernel.ParentWatch;
 import cudaenv.kernel.WarmUp;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code kernel CONNECTION_FILE}: what Jupyter runs (kernel.json's argv). */
 final class KernelCommand implements Command {
@@ -35,8 +37,12 @@ final class KernelCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        if (args.size() != 1) {
-            throw new UsageException("expected exactly one CONNECTION_FILE");
+        if (args.isEmpty()) {
+            throw new UsageException("expected a CONNECTION_FILE");
+        }
+        if (args.size() > 1) {
+            // jupyter run passes its file names on to the kernel's command line; they mean nothing here
+            err.println("cudaenv kernel: ignoring arguments after the connection file: " + args.subList(1, args.size()));
         }
         if (args.get(0).equals("--warm-up")) {
             return warmUp(err);
@@ -55,6 +61,7 @@ final class KernelCommand implements Command {
             err.println("cudaenv kernel: cannot start on " + args.get(0) + ": " + e.getMessage());
             return 1;
         }
+        ParentWatch.start(Optional.ofNullable(System.getenv("JPY_PARENT_PID")), kernel::stop);
         try {
             kernel.awaitShutdown();
             return 0;
