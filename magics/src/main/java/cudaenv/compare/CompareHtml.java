@@ -1,38 +1,31 @@
 package cudaenv.compare;
 
-import cudaenv.compare.FleetSummary.Distribution;
-import cudaenv.compare.FleetSummary.FindingTally;
 import cudaenv.compare.FleetSummary.Group;
-import cudaenv.compare.FleetSummary.Share;
+import cudaenv.render.HtmlEscaper;
+import cudaenv.render.HtmlTable;
+import cudaenv.render.Status;
 import cudaenv.report.Finding;
 
 import java.util.List;
 
-import static cudaenv.compare.HtmlTable.escape;
-
 /**
- * Comparisons and fleet summaries as self-contained HTML for notebooks: no script, no external resource,
- * every machine string escaped; identical facts sit in a closed {@code <details>} the reader can open.
+ * Comparisons and fleet summaries as self-contained HTML for notebooks: no script, no style sheet, no external
+ * resource, every machine string escaped; identical facts sit in a closed {@code <details>} the reader can open.
+ * Tables are the render package's, so an untrusted notebook's sanitiser leaves them readable.
  */
 public final class CompareHtml {
-    private static final String STYLE = "<style>"
-            + ".cudaenv-compare table{border-collapse:collapse;margin:.3em 0 .8em}"
-            + ".cudaenv-compare th,.cudaenv-compare td{border:1px solid #ccc;padding:2px 8px;text-align:left;vertical-align:top}"
-            + ".cudaenv-compare tr.differs td{background:#fff3cd}"
-            + ".cudaenv-compare tr.outlier td{background:#f8d7da}"
-            + ".cudaenv-compare .conclusion{font-weight:bold;margin:.3em 0}"
-            + ".cudaenv-compare .error{color:#a00}.cudaenv-compare .warning{color:#a60}"
-            + "</style>";
+    private static final String OPEN = "<div class=\"cudaenv cudaenv-compare\" lang=\"en\" "
+            + "style=\"max-width:100%;overflow-x:auto;line-height:1.4\">";
 
     private CompareHtml() {
     }
 
     /** @param all open the identical facts instead of folding them */
     public static String fragment(Comparison c, boolean all) {
-        StringBuilder b = new StringBuilder("<div class=\"cudaenv-compare\">").append(STYLE);
-        b.append("<p class=\"conclusion\">").append(escape(c.conclusion().sentence())).append("</p>");
-        b.append("<p>A: ").append(escape(c.a().description())).append("<br>B: ").append(escape(c.b().description()))
-                .append("</p>");
+        StringBuilder b = new StringBuilder(OPEN);
+        conclusion(b, c.conclusion().sentence());
+        b.append("<p>A: ").append(HtmlEscaper.escape(c.a().description())).append("<br>B: ")
+                .append(HtmlEscaper.escape(c.b().description())).append("</p>");
         b.append("<h4>Differences (").append(c.differences().size()).append(" of ").append(c.rows().size())
                 .append(" facts)</h4>").append(facts(c.differences()));
         b.append(all ? "<details open>" : "<details>").append("<summary>").append(c.identicalCount())
@@ -45,10 +38,11 @@ public final class CompareHtml {
     }
 
     private static String facts(List<FactRow> rows) {
-        HtmlTable t = new HtmlTable("fact", "A", "B");
-        rows.forEach(r -> t.row(r.differs() ? "differs" : "", r.aspect().label() + " " + r.name(),
-                r.a().orElse("-"), r.b().orElse("-")));
-        return t.render();
+        return HtmlTable.render(CompareTables.facts(rows, "A", "B", false));
+    }
+
+    private static void conclusion(StringBuilder b, String sentence) {
+        b.append("<p><strong>").append(HtmlEscaper.escape(sentence)).append("</strong></p>");
     }
 
     private static void findings(StringBuilder b, String title, List<Finding> findings) {
@@ -59,72 +53,49 @@ public final class CompareHtml {
         }
         b.append("<ul>");
         for (Finding f : findings) {
-            b.append("<li><span class=\"").append(f.severity().label()).append("\">").append(f.severity().label())
-                    .append("</span> <code>").append(escape(f.id())).append("</code>: ").append(escape(f.title()));
+            b.append("<li>").append(HtmlTable.status(Status.of(f.severity()))).append(" <code>")
+                    .append(HtmlEscaper.escape(f.id())).append("</code>: ").append(HtmlEscaper.escape(f.title()));
             if (!f.fix().isEmpty()) {
-                b.append("<br>fix: ").append(escape(f.fix()));
+                b.append("<br>fix: ").append(HtmlEscaper.escape(f.fix()));
             }
             b.append("</li>");
         }
         b.append("</ul>");
     }
 
+    /** @param all list every group and every distribution value */
     public static String fragment(FleetSummary s, boolean all) {
-        StringBuilder b = new StringBuilder("<div class=\"cudaenv-compare\">").append(STYLE);
-        b.append("<p class=\"conclusion\">").append(escape(s.headline())).append("</p>");
-        HtmlTable groups = new HtmlTable("group", "nodes", "differs from group 1 in", "findings", "hosts");
-        List<Group> shown = all ? s.groups() : s.groups().stream().limit(CompareText.SHOWN).toList();
-        for (Group g : shown) {
-            groups.row(g.outlier() ? "outlier" : "", g.label(), Long.toString(g.nodes()), CompareText.differs(g),
-                    CompareText.tallies(g.findings()), CompareText.hosts(g, 10));
-        }
-        b.append("<h4>Groups</h4>").append(groups.render());
-        if (shown.size() < s.groups().size()) {
-            b.append("<p>").append(s.groups().size() - shown.size()).append(" more groups (all=true lists them)</p>");
+        StringBuilder b = new StringBuilder(OPEN);
+        conclusion(b, s.headline());
+        b.append("<h4>Groups</h4>").append(HtmlTable.render(CompareTables.groups(s, all)));
+        if (!all && s.groups().size() > CompareTables.SHOWN) {
+            b.append("<p>").append(s.groups().size() - CompareTables.SHOWN).append(" more groups, --all lists them</p>");
         }
         if (!s.groups().isEmpty()) {
-            HtmlTable config = new HtmlTable("fact", "value");
-            s.groups().get(0).configuration().forEach(f -> config.row("", f.id(), f.value()));
-            b.append("<details><summary>Configuration of group 1</summary>").append(config.render()).append("</details>");
+            b.append("<details><summary>Configuration of group 1</summary>")
+                    .append(HtmlTable.render(CompareTables.configuration(s.groups().get(0)))).append("</details>");
         }
         for (Group g : s.outliers()) {
-            b.append("<h4>Outlier ").append(escape(g.label())).append(" (").append(g.nodes()).append(" nodes)</h4>");
-            b.append("<p class=\"conclusion\">").append(escape(g.conclusion().map(Conclusion::sentence).orElse("")))
-                    .append("</p>");
-            HtmlTable t = new HtmlTable("fact", "group 1", g.label());
-            g.versusMajority().forEach(r -> t.row("differs", r.aspect().label() + " " + r.name(),
-                    r.a().orElse("-"), r.b().orElse("-")));
-            b.append(t.render());
-            HtmlTable f = new HtmlTable("severity", "finding", "nodes", "title");
-            for (FindingTally ft : g.findings()) {
-                f.row(ft.severity().label(), ft.severity().label(), ft.id(), Long.toString(ft.nodes()), ft.title());
+            b.append("<h4>Outlier ").append(HtmlEscaper.escape(g.label())).append(" (").append(g.nodes())
+                    .append(g.nodes() == 1 ? " node" : " nodes").append(")</h4>");
+            conclusion(b, g.conclusion().map(Conclusion::sentence).orElse(""));
+            b.append(HtmlTable.render(CompareTables.versusGroup1(g)));
+            if (!g.findings().isEmpty()) {
+                b.append(HtmlTable.render(CompareTables.findings(g.findings())));
             }
-            if (!f.isEmpty()) {
-                b.append(f.render());
-            }
-            b.append("<p>hosts: ").append(escape(CompareText.hosts(g, Integer.MAX_VALUE))).append("</p>");
+            b.append("<p>hosts: ").append(HtmlEscaper.escape(CompareTables.hosts(g, Integer.MAX_VALUE))).append("</p>");
         }
-        HtmlTable d = new HtmlTable("dimension", "value", "count", "share");
-        for (Distribution dist : s.distributions()) {
-            long total = dist.shares().stream().mapToLong(Share::count).sum();
-            String label = dist.dimension() + ("GPUs".equals(dist.unit()) ? " (GPUs)" : "");
-            for (Share sh : all ? dist.shares() : dist.shares().stream().limit(CompareText.SHOWN).toList()) {
-                d.row("", label, sh.value(), Long.toString(sh.count()), CompareText.percent(sh.count(), total));
-                label = "";
-            }
-        }
-        b.append("<h4>Distributions</h4>").append(d.render());
+        b.append("<h4>Distributions</h4>").append(HtmlTable.render(CompareTables.distributions(s, all)));
         if (s.rejectedCount() > 0) {
-            HtmlTable r = new HtmlTable("input", "why it is not a report");
-            s.rejected().forEach(x -> r.row("", x.where(), x.error()));
-            b.append("<h4>Not reports (").append(s.rejectedCount()).append(")</h4>").append(r.render());
+            b.append("<h4>Not reports (").append(s.rejectedCount()).append(")</h4>")
+                    .append(HtmlTable.render(CompareTables.rejected(s)));
         }
         return b.append("</div>").toString();
     }
 
     /** A whole page around a fragment, for {@code compare --html}. */
     public static String page(String fragment) {
-        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>cudaenv compare</title></head><body>"
-                + fragment + "</body></html>\n";
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>cudaenv compare</title></head>"
+                + "<body style=\"font-family:sans-serif\">" + fragment + "</body></html>\n";
     }
 }
