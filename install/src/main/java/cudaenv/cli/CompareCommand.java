@@ -12,7 +12,6 @@ import cudaenv.compare.Side;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,9 +103,7 @@ public final class CompareCommand implements Command {
         if (inputs.isEmpty()) {
             throw new UsageException("name two reports to compare, or a folder or - for a fleet");
         }
-        boolean twoFiles = inputs.size() == 2 && inputs.stream().noneMatch(i -> i.equals(ReportInputs.STDIN)
-                || Files.isDirectory(Path.of(i)));
-        return twoFiles && !fleet ? diff(inputs, format, all, out, err) : fleet(inputs, format, all, out, err);
+        return ReportInputs.isPair(inputs) && !fleet ? diff(inputs, format, all, out, err) : fleet(inputs, format, all, out, err);
     }
 
     private static int diff(List<String> inputs, Format format, boolean all, PrintStream out, PrintStream err) {

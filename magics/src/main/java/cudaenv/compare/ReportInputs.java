@@ -44,6 +44,11 @@ public final class ReportInputs {
         }
     }
 
+    /** Two named files (no folder, no stdin) are compared side by side; other inputs are a fleet. */
+    public static boolean isPair(List<String> inputs) {
+        return inputs.size() == 2 && inputs.stream().noneMatch(i -> i.equals(STDIN) || Files.isDirectory(Path.of(i)));
+    }
+
     /** One file that must hold one report (the two sides of a diff). */
     public static LoadedReport single(Path file) {
         String where = file.toString();

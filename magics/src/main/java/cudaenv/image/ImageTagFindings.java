@@ -33,7 +33,7 @@ public final class ImageTagFindings {
                     + " --image-tag pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime.");
         }
         List<String> lines = check.claims().stream().map(c -> c.subject() + " " + c.claimed() + ": "
-                + c.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (" + c.why() + ")").toList();
+                + c.status().label() + " (" + c.why() + ")").toList();
         List<String> wrong = check.claims().stream().filter(c -> c.status() == TagCheck.Status.CONTRADICTED)
                 .map(c -> c.subject() + " " + c.claimed() + " (found " + c.found().orElse("none") + ")").toList();
         String detail = "Claims of " + check.tag() + ": " + String.join("; ", lines) + ".";

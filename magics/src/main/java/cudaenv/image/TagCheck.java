@@ -13,7 +13,14 @@ public record TagCheck(String tag, Optional<String> error, List<Claim> claims) {
         claims = List.copyOf(claims);
     }
 
-    public enum Status { CONFIRMED, CONTRADICTED, NOT_CHECKABLE }
+    public enum Status {
+        CONFIRMED, CONTRADICTED, NOT_CHECKABLE;
+
+        /** The words shown: confirmed, contradicted, not checkable. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+    }
 
     /**
      * One claim.

@@ -1,6 +1,8 @@
 package cudaenv.magic;
 
 import cudaenv.CudaEnv;
+import cudaenv.image.ImageTag;
+import cudaenv.image.ImageTagCheck;
 import cudaenv.kernel.magic.DisplayData;
 import cudaenv.kernel.magic.Magic;
 import cudaenv.kernel.magic.MagicCall;
@@ -58,6 +60,7 @@ public final class CudaEnvMagic implements Magic {
         }
         b.append("\nThe report is probed once per kernel and reused, so later cells answer at once; --refresh probes"
                 + " again.\n'load' makes a saved report the current one until --refresh. 'watch' always probes live.\n"
+                + "'compare' reads saved reports only ('save' here, 'java -jar cudaenv.jar report --json' elsewhere).\n"
                 + "From Java: cudaenv.CudaEnv.report() returns the same report; as a cell's value it shows this summary.\n");
         return b.toString();
     }
@@ -76,15 +79,32 @@ public final class CudaEnvMagic implements Magic {
             case SAVE -> save(parsed.files().get(0), refresh, context);
             case LOAD -> load(parsed.files().get(0), context);
             case JSON -> json(current.get(refresh, context), context);
+            case COMPARE -> context.display(CompareCall.run(parsed.files(), parsed.has(Subcommand.Flag.ALL),
+                    parsed.has(Subcommand.Flag.FLEET)));
+            case TAG -> tag(parsed.files().get(0), refresh, context);
             default -> show(parsed.subcommand().section().orElseThrow(), current.get(refresh, context), context);
         }
     }
 
     private void show(Sections section, Report report, MagicContext context) {
+        noteLoaded(report, context);
+        context.display(ReportBundle.of(report, section));
+    }
+
+    private void noteLoaded(Report report, MagicContext context) {
         current.loadedFrom().ifPresent(f -> context.out("Report loaded from " + f + " (host "
                 + (report.host().hostname().isEmpty() ? "unknown" : report.host().hostname())
                 + "), not this machine; --refresh probes this machine.\n"));
-        context.display(ReportBundle.of(report, section));
+    }
+
+    /** A tag cudaenv cannot read is a usage error before anything is probed. */
+    private void tag(String tag, boolean refresh, MagicContext context) throws MagicException {
+        if (ImageTag.parse(tag).isEmpty()) {
+            throw ParsedCall.usage("cannot read the image tag '" + tag + "'; tags read: " + ImageTag.FORMS);
+        }
+        Report report = current.get(refresh, context);
+        noteLoaded(report, context);
+        context.display(TagBundle.of(ImageTagCheck.check(tag, report)));
     }
 
     private void check(ParsedCall parsed, boolean refresh, MagicContext context) throws MagicException {

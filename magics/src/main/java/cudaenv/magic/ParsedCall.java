@@ -50,9 +50,12 @@ record ParsedCall(Subcommand subcommand, Map<Subcommand.Flag, List<String>> flag
             }
             values.add(value == null ? "" : value);
         }
-        if (files.size() != sub.files) {
-            throw usage(sub.files == 0 ? "unexpected argument '" + files.get(0) + "' for " + label(sub)
-                    : files.isEmpty() ? label(sub) + " needs a FILE" : label(sub) + " takes one FILE, got " + files.size());
+        if (files.size() > sub.maxFiles) {
+            throw usage(sub.maxFiles == 0 ? "unexpected argument '" + files.get(0) + "' for " + label(sub)
+                    : label(sub) + " takes one " + sub.argument() + ", got " + files.size());
+        }
+        if (files.size() < sub.minFiles) {
+            throw usage(label(sub) + " needs " + sub.argumentWithArticle());
         }
         return new ParsedCall(sub, flags, files);
     }

@@ -1,5 +1,6 @@
 package cudaenv.magic;
 
+import cudaenv.image.ImageTag;
 import cudaenv.render.Sections;
 import cudaenv.render.Wrap;
 
@@ -32,6 +33,15 @@ enum Subcommand {
     LOAD("load", "FILE", "read a saved report (another machine's too), show it and make it the current report",
             List.of(), 1),
     JSON("json", "", "the raw report as application/json", List.of(), 0),
+    COMPARE("compare", "A.json B.json [MORE.json | DIR ...] [--all] [--fleet]",
+            "compare saved reports: two files show the facts that differ, the findings one has and the other lacks,"
+                    + " and the difference that matters; more files or a folder (*.json, *.jsonl, *.ndjson, *.log)"
+                    + " group a fleet by configuration and name the outliers. --all shows identical facts and every"
+                    + " group; --fleet treats two files as a fleet",
+            List.of(Flag.ALL, Flag.FLEET), 1, Integer.MAX_VALUE),
+    TAG("tag", "IMAGE:TAG", "check what an image tag claims (PyTorch, CUDA, cuDNN major, devel means nvcc, OS)"
+            + " against the current report: each claim confirmed, contradicted or not checkable. Tags read: "
+            + ImageTag.FORMS, List.of(), 1),
     HELP("help", "", "this help (also %cudaenv?)", List.of(), 0);
 
     /** A flag; {@code --refresh} is accepted by every subcommand that shows the report. */
@@ -40,6 +50,8 @@ enum Subcommand {
         GPUS("--gpus", true, false),
         INTERVAL("--interval", true, false),
         COUNT("--count", true, false),
+        ALL("--all", false, false),
+        FLEET("--fleet", false, false),
         REFRESH("--refresh", false, false);
 
         final String text;
@@ -57,19 +69,34 @@ enum Subcommand {
     final String usage;
     final String description;
     final List<Flag> flags;
-    final int files;
+    final int minFiles;
+    final int maxFiles;
 
     Subcommand(String word, String usage, String description, List<Flag> flags, int files) {
+        this(word, usage, description, flags, files, files);
+    }
+
+    Subcommand(String word, String usage, String description, List<Flag> flags, int minFiles, int maxFiles) {
         this.word = word;
         this.usage = usage;
         this.description = description;
         this.flags = flags;
-        this.files = files;
+        this.minFiles = minFiles;
+        this.maxFiles = maxFiles;
+    }
+
+    /** What the words after the subcommand are, for usage errors: "needs a FILE", "takes one FILE". */
+    String argument() {
+        return this == TAG ? "IMAGE:TAG" : "FILE";
+    }
+
+    String argumentWithArticle() {
+        return this == TAG ? "an IMAGE:TAG" : this == COMPARE ? "report FILEs or a DIR" : "a FILE";
     }
 
     /** Flags this subcommand takes, with --refresh where the current report is shown or checked. */
     List<Flag> allFlags() {
-        boolean refreshes = this != HELP && this != LOAD && this != WATCH;
+        boolean refreshes = this != HELP && this != LOAD && this != WATCH && this != COMPARE;
         return refreshes ? java.util.stream.Stream.concat(flags.stream(), java.util.stream.Stream.of(Flag.REFRESH))
                 .toList() : flags;
     }

@@ -62,7 +62,7 @@ class CudaEnvMagicTest {
     void everyReportSubcommandDisplaysHtmlPlainAndJson() throws MagicException {
         CudaEnvMagic magic = magic(TestReports.healthy());
         for (String sub : new String[]{"", "driver", "gpus", "libs", "frameworks", "container", "findings", "explain",
-                "json", "help"}) {
+                "json", "help", "tag pytorch/pytorch:2.7.0-cuda11.8-cudnn8-runtime"}) {
             FakeContext c = run(magic, sub);
             assertEquals(1, c.shown.size(), sub);
             assertEquals(java.util.Set.of("text/html", "text/plain", "application/json"), c.last().data().keySet(), sub);
@@ -232,6 +232,11 @@ class CudaEnvMagicTest {
         assertEquals(List.of("--interval"), magic.complete("watch --i", 9));
         assertEquals(List.of(), magic.complete("nope --", 7));
         assertEquals(List.of("gpus"), magic.complete("gp check", 2), "completes at the cursor");
+        assertEquals(List.of("compare"), magic.complete("comp", 4));
+        assertEquals(List.of("--all"), magic.complete("compare a.json --a", 18));
+        assertEquals(List.of("--fleet"), magic.complete("compare --f", 11));
+        assertEquals(List.of(), magic.complete("compare --r", 11), "compare reads files; it does not probe");
+        assertEquals(List.of("--refresh"), magic.complete("tag --r", 7));
     }
 
     @Test
@@ -241,6 +246,9 @@ class CudaEnvMagicTest {
         assertTrue(check.startsWith("%cudaenv check [--require \"cuda>=12.1\"]... [--gpus N] [--refresh]"), check);
         assertFalse(check.contains("watch"));
         assertEquals(magic.help(), magic.inspect("", 0).orElseThrow());
+        assertTrue(magic.inspect("compare a.json", 3).orElseThrow()
+                .startsWith("%cudaenv compare A.json B.json [MORE.json | DIR ...] [--all] [--fleet]\n"));
+        assertTrue(magic.inspect("tag x", 2).orElseThrow().contains("confirmed, contradicted or not checkable"));
         for (String word : Subcommand.words()) {
             assertTrue(magic.help().contains("%cudaenv " + word), word);
         }
@@ -270,5 +278,122 @@ class CudaEnvMagicTest {
         assertTrue(next.plain().contains("NVIDIA A100-PCIE-40GB"), "the kernel stays usable");
         assertEquals(2, calls.get());
         never.countDown();
+    }
+
+    private static Path save(Path dir, String name, Report report) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, ReportJson.pretty(report));
+        return file;
+    }
+
+    @Test
+    void compareTwoSavedReportsShowsWhatDiffersInAllThreeFormatsWithoutProbing(@TempDir Path dir) throws Exception {
+        Path a = save(dir, "a.json", TestReports.healthy());
+        Path b = save(dir, "b.json", TestReports.noDriver());
+        CudaEnvMagic magic = magic(TestReports.healthy());
+
+        FakeContext c = run(magic, "compare " + a + " '" + b + "'");
+
+        assertEquals(1, c.shown.size());
+        assertEquals(java.util.Set.of("text/html", "text/plain", "application/json"), c.last().data().keySet());
+        JsonObject json = json(c.last());
+        assertEquals("diff", json.get("mode").getAsString());
+        assertEquals("error-finding", json.getAsJsonObject("conclusion").get("basis").getAsString());
+        assertTrue(json.getAsJsonArray("onlyB").toString().contains("\"no-driver\""), json.toString());
+        String conclusion = json.getAsJsonObject("conclusion").get("sentence").getAsString();
+        assertTrue(c.plain().startsWith(conclusion + "\n"), c.plain());
+        assertTrue(c.plain().contains("  A: " + a + " (host gpu-box-1)"), c.plain());
+        assertTrue(c.html().contains("<details><summary>"), "identical facts folded");
+        assertEquals(0, probes.get(), "compare reads files; it does not probe this machine");
+
+        FakeContext all = run(magic, "compare " + a + " " + b + " --all");
+        assertTrue(all.html().contains("<details open>"));
+        assertEquals(json(all.last()).get("identicalFacts").getAsInt(), json(all.last()).getAsJsonArray("facts").size()
+                - json.getAsJsonArray("facts").size(), "--all adds exactly the identical facts");
+    }
+
+    @Test
+    void compareAFolderIsAFleetThatNamesWhatIsNotAReport(@TempDir Path dir) throws Exception {
+        Path fleet = Files.createDirectories(dir.resolve("fleet"));
+        save(fleet, "n1.json", TestReports.healthy());
+        save(fleet, "n2.json", TestReports.healthy());
+        save(fleet, "n3.json", TestReports.noDriver());
+        Files.writeString(fleet.resolve("notes.json"), "{\"hello\": 1}");
+        CudaEnvMagic magic = magic(TestReports.healthy());
+
+        FakeContext c = run(magic, "compare " + fleet);
+
+        JsonObject json = json(c.last());
+        assertEquals("fleet", json.get("mode").getAsString());
+        assertEquals(3, json.get("nodes").getAsLong());
+        assertEquals(2, json.getAsJsonArray("groups").size());
+        assertEquals(1, json.getAsJsonObject("rejected").get("count").getAsLong());
+        assertTrue(c.plain().startsWith("3 nodes in 2 configurations"), c.plain());
+        assertTrue(c.plain().contains("Not reports (1)\n  " + fleet.resolve("notes.json") + ": "), c.plain());
+        assertTrue(c.html().contains("Not reports (1)"));
+
+        Path a = save(dir, "a.json", TestReports.healthy());
+        Path b = save(dir, "b.json", TestReports.noDriver());
+        assertEquals("fleet", json(run(magic, "compare --fleet " + a + " " + b).last()).get("mode").getAsString());
+        assertEquals("fleet", json(run(magic, "compare " + a).last()).get("mode").getAsString());
+    }
+
+    @Test
+    void compareMistakesAreOneLineNamingTheFile(@TempDir Path dir) throws Exception {
+        Path a = save(dir, "a.json", TestReports.healthy());
+        Files.writeString(dir.resolve("notes.txt"), "not json at all");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CudaEnvMagic magic = magic(TestReports.healthy());
+
+        assertTrue(usage(magic, "compare").getMessage().contains("%cudaenv compare needs report FILEs or a DIR"));
+        assertTrue(usage(magic, "compare " + a + " " + dir.resolve("nope.json")).getMessage()
+                .contains("cannot compare " + dir.resolve("nope.json") + ": no such file"));
+        String notReport = usage(magic, "compare " + a + " " + dir.resolve("notes.txt")).getMessage();
+        assertTrue(notReport.startsWith("%cudaenv: cannot compare " + dir.resolve("notes.txt") + ": "), notReport);
+        assertTrue(usage(magic, "compare " + empty).getMessage().contains("no report to compare: " + empty
+                + ": a folder with no .json"));
+        assertTrue(usage(magic, "compare - " + a).getMessage().contains("no standard input"));
+        assertTrue(usage(magic, "compare " + a + " --refresh").getMessage()
+                .contains("unknown flag '--refresh' for %cudaenv compare"));
+        assertEquals(0, probes.get());
+    }
+
+    @Test
+    void tagShowsEachClaimConfirmedContradictedOrNotCheckable() throws MagicException {
+        CudaEnvMagic magic = magic(TestReports.healthy());
+
+        FakeContext wrong = run(magic, "tag pytorch/pytorch:2.5.1-cuda12.4-cudnn9-devel");
+
+        assertTrue(wrong.plain().startsWith("\u26a0 The tag does not match what is inside: PyTorch 2.5.1 (found"
+                + " 2.7.0+cu118), CUDA 12.4 (found 11.8), cuDNN major 9 (found 8.9.7)"), wrong.plain());
+        List<String> rows = wrong.plain().lines().filter(l -> l.startsWith("  \u2714") || l.startsWith("  \u26a0"))
+                .toList();
+        assertEquals(4, rows.size(), wrong.plain());
+        assertTrue(rows.get(0).startsWith("  \u26a0 warning: contradicted  PyTorch"), rows.get(0));
+        assertTrue(rows.get(3).startsWith("  \u2714 ok: confirmed"), rows.get(3));
+        assertTrue(rows.get(3).contains("nvcc"), rows.get(3));
+        int found = wrong.plain().lines().filter(l -> l.contains("Found")).findFirst().orElseThrow().indexOf("Found");
+        assertEquals(found, rows.get(0).indexOf("2.7.0+cu118"), "aligned columns");
+        assertTrue(wrong.html().contains("<caption") && wrong.html().contains("Claims of pytorch/pytorch:2.5.1"));
+        assertTrue(wrong.html().contains("warning</span>: contradicted"), wrong.html());
+        JsonObject json = json(wrong.last());
+        assertTrue(json.get("contradicted").getAsBoolean());
+        assertEquals("contradicted", json.getAsJsonArray("claims").get(1).getAsJsonObject().get("status").getAsString());
+        assertEquals("11.8", json.getAsJsonArray("claims").get(1).getAsJsonObject().get("found").getAsString());
+
+        FakeContext right = run(magic, "tag pytorch/pytorch:2.7.0-cuda11.8-cudnn8-runtime");
+        assertTrue(right.plain().startsWith("\u2714 The tag matches what is inside: 3 confirmed\n"), right.plain());
+        assertFalse(json(right.last()).get("contradicted").getAsBoolean());
+        assertEquals(1, probes.get(), "tag checks the current report");
+    }
+
+    @Test
+    void anUnreadableTagIsAUsageErrorBeforeAnythingIsProbed() {
+        CudaEnvMagic magic = magic(TestReports.healthy());
+        String m = usage(magic, "tag ubuntu:22.04").getMessage();
+        assertTrue(m.contains("cannot read the image tag 'ubuntu:22.04'; tags read: pytorch/pytorch:<ver>"), m);
+        assertTrue(usage(magic, "tag").getMessage().contains("%cudaenv tag needs an IMAGE:TAG"));
+        assertTrue(usage(magic, "tag a b").getMessage().contains("%cudaenv tag takes one IMAGE:TAG, got 2"));
+        assertEquals(0, probes.get());
     }
 }
