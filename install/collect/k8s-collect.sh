@@ -9,7 +9,7 @@ mkdir -p "$out"
 kubectl -n "$ns" rollout status daemonset/cudaenv --timeout=10m
 kubectl -n "$ns" get pods -l app=cudaenv -o jsonpath='{range .items[*]}{.metadata.name} {.spec.nodeName}{"\n"}{end}' |
   while read -r pod node; do
-    # the first line is the report; a pod that failed leaves its error there, which compare names
+    # the first line is the report (report --json-line); a pod that failed leaves its error there, which compare names
     kubectl -n "$ns" logs "$pod" | head -n 1 > "$out/$node.json"
   done
 java -jar "$jar" compare "$out"

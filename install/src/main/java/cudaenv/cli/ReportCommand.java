@@ -2,6 +2,7 @@ package cudaenv.cli;
 
 import cudaenv.CudaEnv;
 import cudaenv.ReportOptions;
+import cudaenv.image.ImageTag;
 import cudaenv.render.HtmlReport;
 import cudaenv.render.TextReport;
 import cudaenv.report.Report;
@@ -13,7 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code report [--json|--text|--html] [--root DIR] [--timeout SECONDS]}: the machine's report on stdout. */
+/**
+ * {@code report [--json|--json-line|--text|--html] [--root DIR] [--timeout SECONDS] [--image-tag TAG]}: the
+ * machine's report on stdout.
+ */
 final class ReportCommand implements Command {
     @Override
     public String name() {
@@ -28,16 +32,23 @@ final class ReportCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: java -jar cudaenv.jar report [--json | --text | --html] [--root DIR] [--timeout SECONDS]
+                Usage: java -jar cudaenv.jar report [--json | --json-line | --text | --html] [--root DIR]
+                                                    [--timeout SECONDS] [--image-tag IMAGE:TAG]
 
-                  --text            a terminal summary (the default)
-                  --json            one JSON object (the report contract) and nothing else on stdout
-                  --html            a self-contained HTML page
-                  --root DIR        probe a machine image unpacked at DIR instead of /
-                  --timeout SECONDS time limit of each native probe (default %s)
+                  --text                a terminal summary (the default)
+                  --json                one JSON object (the report contract) and nothing else on stdout
+                  --json-line           the same object on one line: for pod logs and JSON-lines fleets
+                  --html                a self-contained HTML page
+                  --root DIR            probe a machine image unpacked at DIR instead of /
+                  --timeout SECONDS     time limit of each native probe (default %s)
+                  --image-tag IMAGE:TAG check what the tag this container was started from claims (PyTorch,
+                                        CUDA, cuDNN major, devel means nvcc, OS) against the inside: adds the
+                                        finding image-tag-checked or image-tag-mismatch. Tags read:
+                                        %s
 
                 Exit status: 0 no error found, 1 an error finding, 2 a usage error.
-                """.formatted(ReportOptions.DEFAULT_TIMEOUT.toSeconds());
+                """.formatted(ReportOptions.DEFAULT_TIMEOUT.toSeconds(), String.join(",\n" + " ".repeat(24),
+                ImageTag.FORMS.split(", ")));
     }
 
     @Override
@@ -47,7 +58,7 @@ final class ReportCommand implements Command {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "--json", "--text", "--html" -> format = arg.substring(2);
+                case "--json", "--json-line", "--text", "--html" -> format = arg.substring(2);
                 case "--root" -> {
                     Path root = Path.of(value(args, ++i, arg));
                     if (!Files.isDirectory(root)) {
@@ -56,12 +67,20 @@ final class ReportCommand implements Command {
                     options = options.withRoot(root);
                 }
                 case "--timeout" -> options = options.withTimeout(seconds(value(args, ++i, arg)));
+                case "--image-tag" -> {
+                    String tag = value(args, ++i, arg);
+                    if (ImageTag.parse(tag).isEmpty()) {
+                        throw new UsageException("--image-tag '" + tag + "' is not a tag cudaenv can read");
+                    }
+                    options = options.withImageTag(tag);
+                }
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
         Report report = CudaEnv.report(options);
         switch (format) {
             case "json" -> out.println(ReportJson.pretty(report));
+            case "json-line" -> out.println(ReportJson.compact(report));
             case "html" -> out.print(HtmlReport.page(report));
             default -> out.print(TextReport.render(report, System.console() != null));
         }

@@ -85,7 +85,7 @@ class CollectRecipesTest {
         JsonObject container = pod.getAsJsonArray("containers").get(0).getAsJsonObject();
         String script = container.getAsJsonArray("args").get(0).getAsString();
         String dockerfile = Files.readString(COLLECT.resolve("Dockerfile"));
-        assertTrue(script.startsWith("java -jar /opt/cudaenv/cudaenv.jar report --json"), script);
+        assertTrue(script.startsWith("java -jar /opt/cudaenv/cudaenv.jar report --json-line |"), script);
         assertTrue(dockerfile.contains("COPY install/target/cudaenv.jar /opt/cudaenv/cudaenv.jar"));
         assertTrue(dockerfile.lines().anyMatch(l -> l.startsWith("FROM nvidia/cuda:")));
         JsonArray env = container.getAsJsonArray("env");
@@ -101,7 +101,10 @@ class CollectRecipesTest {
                 .getAsJsonArray("containers").get(0).getAsJsonObject();
         String script = container.getAsJsonArray("args").get(0).getAsString();
         Path report = fixture();
-        fake("java", "cat " + report);
+        // what `report --json-line` prints (ReportCommandTest holds it to exactly this), and only for those arguments
+        Path line = dir.resolve("line.json");
+        Files.writeString(line, ReportJson.compact(ReportJson.read(Files.readString(report)).report().orElseThrow()) + "\n");
+        fake("java", "[ \"$*\" = \"-jar /opt/cudaenv/cudaenv.jar report --json-line\" ] || exit 3; cat " + line);
         Path bin = fake("sleep", "exit 0");
 
         Result r = exec(Map.of("PATH", bin + ":/usr/bin:/bin", "NODE_NAME", "gpu-pool-a-7f9c2"), dir, "/bin/sh", "-c", script);

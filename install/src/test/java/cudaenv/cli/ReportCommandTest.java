@@ -1,6 +1,7 @@
 package cudaenv.cli;
 
 import com.google.gson.JsonParser;
+import cudaenv.report.Finding;
 import cudaenv.report.Report;
 import cudaenv.report.ReportJson;
 import org.junit.jupiter.api.Test;
@@ -76,10 +77,56 @@ class ReportCommandTest {
     }
 
     @Test
-    void helpListsTheOptions() {
+    void helpListsEveryOption() {
         Run r = run("report", "--help");
         assertEquals(0, r.status());
-        assertTrue(r.out().contains("--root DIR"));
-        assertTrue(r.out().contains("--timeout SECONDS"));
+        for (String option : List.of("--text", "--json", "--json-line", "--html", "--root DIR", "--timeout SECONDS",
+                "--image-tag IMAGE:TAG")) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  " + option + " ")), option + " in\n" + r.out());
+        }
+        assertTrue(r.out().contains("nvcr.io/nvidia/pytorch:<yy.mm>-py3"), "the tag forms it reads");
+    }
+
+    private Path emptyImage() throws Exception {
+        Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(dir.resolve("etc/hostname"), "empty-image\n");
+        return dir;
+    }
+
+    @Test
+    void jsonLineIsTheWholeReportOnExactlyOneLine() throws Exception {
+        Run r = run("report", "--json-line", "--root", emptyImage().toString(), "--timeout", "2");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().endsWith("}\n"), r.out());
+        assertEquals(1, r.out().lines().count(), r.out());
+        Report report = ReportJson.read(r.out()).report().orElseThrow();
+        assertEquals("empty-image", report.host().hostname());
+        assertEquals(ReportJson.compact(report) + "\n", r.out(), "the compact encoding, nothing else");
+    }
+
+    @Test
+    void imageTagIsCheckedAgainstTheInsideAsAFinding() throws Exception {
+        Run r = run("report", "--json-line", "--root", emptyImage().toString(), "--timeout", "2",
+                "--image-tag", "nvidia/cuda:12.4.1-devel-ubuntu22.04");
+        assertEquals(0, r.status(), "a mismatching tag is a warning: " + r.err());
+        Finding f = ReportJson.read(r.out()).report().orElseThrow().findings().stream()
+                .filter(x -> x.id().startsWith("image-tag-")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+        assertEquals("image-tag-mismatch", f.id());
+        assertTrue(f.detail().contains("nvcc present (devel image): contradicted"), f.detail());
+        assertTrue(f.detail().contains("CUDA 12.4.1: not checkable"), f.detail());
+
+        Run without = run("report", "--json-line", "--root", dir.toString(), "--timeout", "2");
+        assertTrue(ReportJson.read(without.out()).report().orElseThrow().findings().stream()
+                .noneMatch(x -> x.id().startsWith("image-tag-")), "no tag, no tag finding");
+    }
+
+    @Test
+    void anUnreadableImageTagIsAUsageError() {
+        Run r = run("report", "--image-tag", "ubuntu:22.04");
+        assertEquals(2, r.status());
+        assertEquals("", r.out());
+        assertEquals("cudaenv report: --image-tag 'ubuntu:22.04' is not a tag cudaenv can read. "
+                + "Run 'java -jar cudaenv.jar report --help' for help.\n", r.err());
+        assertEquals(2, run("report", "--image-tag").status());
     }
 }
