@@ -26,7 +26,7 @@ final class TagBundle {
         List<List<Cell>> rows = new ArrayList<>();
         for (Claim c : check.claims()) {
             rows.add(List.of(Cell.status(status(c.status()), c.status().label()), Cell.of(c.subject()),
-                    Cell.code(c.claimed()), Cell.knownCode(c.found()), Cell.of(c.why())));
+                    Cell.of(c.claimed()), Cell.knownCode(c.found()), Cell.of(c.why())));
         }
         Part.Table table = new Part.Table("Claims of " + check.tag(),
                 List.of("Status", "Claim", "Tag says", "Found", "Why"), rows, false);
