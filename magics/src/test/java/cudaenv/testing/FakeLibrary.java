@@ -89,7 +89,8 @@ final class FakeLibrary {
             Process compiler = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(compiler.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (compiler.waitFor() != 0) {
-                throw new IllegalStateException(command.get(0) + " failed for " + source + " " + macros + ":\n" + output);
+                throw new IllegalStateException(command.get(0) + " failed for " + source + " " + macros + ":\n"
+                        + output);
             }
             return out;
         } catch (IOException e) {

@@ -93,13 +93,19 @@ public final class SimulatedMachine {
 
     /** A GPU the driver reports. @param uuid "GPU-" and 32 hex digits in 8-4-4-4-12 groups */
     public SimulatedMachine gpu(String name, String computeCapability, long memoryBytes, String uuid) {
-        gpus.add(new GpuSpec(name, computeCapability, memoryBytes, uuid, false));
+        gpus.add(new GpuSpec(name, computeCapability, memoryBytes, uuid, 0));
         return this;
     }
 
     /** A GPU in MIG mode. */
     public SimulatedMachine migGpu(String name, String computeCapability, long memoryBytes, String uuid) {
-        gpus.add(new GpuSpec(name, computeCapability, memoryBytes, uuid, true));
+        gpus.add(new GpuSpec(name, computeCapability, memoryBytes, uuid, 1));
+        return this;
+    }
+
+    /** A GPU that has no MIG (all but the A100/A30/H100 class): NVML answers NOT_SUPPORTED for its MIG mode. */
+    public SimulatedMachine gpuWithoutMig(String name, String computeCapability, long memoryBytes, String uuid) {
+        gpus.add(new GpuSpec(name, computeCapability, memoryBytes, uuid, -1));
         return this;
     }
 
@@ -472,7 +478,7 @@ public final class SimulatedMachine {
         nvml.put("DRIVER_CUDA", Integer.toString(driverCuda));
         nvml.put("DRIVER_VERSION", FakeLibrary.cString(version));
         nvml.put("NVML_INIT_RESULT", Integer.toString(nvmlInitResult));
-        nvml.put("GPU_MIG", "{" + String.join(",", gpus.stream().map(g -> g.mig ? "1" : "0").toList()) + "}");
+        nvml.put("GPU_MIG", "{" + String.join(",", gpus.stream().map(g -> Integer.toString(g.mig)).toList()) + "}");
         place(LIB, "libnvidia-ml.so." + version, "libnvidia-ml.so.1", "nvml.c", nvml);
         if (kernelModule) {
             write("/proc/driver/nvidia/version", "NVRM version: NVIDIA UNIX x86_64 Kernel Module  " + version
@@ -631,6 +637,6 @@ public final class SimulatedMachine {
         return v;
     }
 
-    private record GpuSpec(String name, String computeCapability, long memoryBytes, String uuid, boolean mig) {
+    private record GpuSpec(String name, String computeCapability, long memoryBytes, String uuid, int mig) {
     }
 }
