@@ -79,6 +79,7 @@ class SampleReportsTest {
             assertTrue(report.verdict().cudaUsable(), report.verdict().sentence());
         } else {
             assertFalse(report.verdict().cudaUsable(), report.verdict().sentence());
+            assertFalse(errors.isEmpty(), name + " is a broken machine: " + report.findings());
             assertEquals(STORY.get(name), errors.get(0).id(), report.findings().toString());
         }
     }
