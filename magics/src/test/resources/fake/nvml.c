@@ -1,5 +1,6 @@
 /* A fake libnvidia-ml.so.1. NVML_INIT_RESULT: nvmlInit_v2's nvmlReturn_t (0, 9 driver not loaded, 18 mismatch);
- * DRIVER_VERSION "535.113.01"; DRIVER_CUDA 12020; the GPU_* arrays as in cuda.c; GPU_MIG {0|1}. */
+ * DRIVER_VERSION "535.113.01"; DRIVER_CUDA 12020; the GPU_* arrays as in cuda.c; GPU_MIG {0 disabled, 1 enabled,
+ * -1 a GPU without MIG, for which NVML answers NVML_ERROR_NOT_SUPPORTED}. */
 #include "fake_common.h"
 #include <stdio.h>
 
@@ -170,6 +171,9 @@ int nvmlDeviceGetComputeRunningProcesses_v3(void *device, unsigned int *count, n
 
 int nvmlDeviceGetMigMode(void *device, unsigned int *current, unsigned int *pending) {
     CHECK(device);
+    if (mig[DEVICE(device)] < 0) {
+        return 3; /* NVML_ERROR_NOT_SUPPORTED */
+    }
     *current = (unsigned) mig[DEVICE(device)];
     *pending = *current;
     return 0;

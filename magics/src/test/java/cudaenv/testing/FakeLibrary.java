@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 final class FakeLibrary {
     private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
     private static final Path WORK = createWorkDir();
+    /** The CUDA toolkit's compiler, installed on every machine of this project (see .ci/test-deps). */
+    private static final String NVCC = "/usr/local/bin/nvcc";
 
     private FakeLibrary() {
     }
@@ -37,6 +39,23 @@ final class FakeLibrary {
         TreeMap<String, String> sorted = new TreeMap<>(macros);
         String key = source + "|" + soname + "|" + sorted;
         return COMPILED.computeIfAbsent(key, k -> compile(source, soname, sorted));
+    }
+
+    /**
+     * A shared object nvcc builds from fake/kernels.cu with a cubin for each architecture (a real .nv_fatbin, the
+     * way framework libraries carry their GPU code); cached like {@link #compiled}.
+     *
+     * @param sass e.g. "sm_75", "sm_80"
+     */
+    static Path nvccCompiled(String soname, List<String> sass) {
+        return COMPILED.computeIfAbsent("kernels.cu|" + soname + "|" + sass, k -> {
+            List<String> command = new ArrayList<>(List.of(NVCC, "-shared", "-Xcompiler", "-fPIC",
+                    "-Xlinker", "-soname=" + soname));
+            for (String sm : sass) {
+                command.addAll(List.of("-gencode", "arch=compute_" + sm.substring(3) + ",code=" + sm));
+            }
+            return build(command, "kernels.cu", soname, Map.of());
+        });
     }
 
     /** A C string literal of any text (GPU names may hold quotes and backslashes). */
@@ -55,17 +74,23 @@ final class FakeLibrary {
     }
 
     private static Path compile(String source, String soname, Map<String, String> macros) {
+        return build(new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-O0", "-w", "-Wl,-soname," + soname)),
+                source, soname, macros);
+    }
+
+    /** Runs a compiler command with the output, include folder, macros and source appended. */
+    private static Path build(List<String> command, String source, String soname, Map<String, String> macros) {
         try {
             Path dir = Files.createTempDirectory(WORK, "lib");
             Path out = dir.resolve(soname);
-            List<String> command = new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-O0", "-w",
-                    "-Wl,-soname," + soname, "-I", WORK.toString(), "-o", out.toString()));
+            command.addAll(List.of("-I", WORK.toString(), "-o", out.toString()));
             macros.forEach((name, value) -> command.add(value.isEmpty() ? "-D" + name : "-D" + name + "=" + value));
             command.add(WORK.resolve(source).toString());
-            Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (gcc.waitFor() != 0) {
-                throw new IllegalStateException("gcc failed for " + source + " " + macros + ":\n" + output);
+            Process compiler = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(compiler.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (compiler.waitFor() != 0) {
+                throw new IllegalStateException(command.get(0) + " failed for " + source + " " + macros + ":\n"
+                        + output);
             }
             return out;
         } catch (IOException e) {
@@ -80,7 +105,7 @@ final class FakeLibrary {
         try {
             Path dir = Files.createTempDirectory("cudaenv-fake-libs");
             for (String name : List.of("fake_common.h", "cuda.c", "nvml.c", "cudart.c", "cudnn.c", "nccl.c",
-                    "cublas.c", "nvrtc.c", "empty.c")) {
+                    "cublas.c", "nvrtc.c", "empty.c", "kernels.cu")) {
                 try (InputStream in = FakeLibrary.class.getResourceAsStream("/fake/" + name)) {
                     if (in == null) {
                         throw new IllegalStateException("test resource fake/" + name + " is missing");

@@ -39,7 +39,7 @@ import java.util.Set;
  *
  * Failure switches: {@link #stubLibcuda()}, {@link #cuInitHangs()}, {@link #cuInitResult(int)},
  * {@link #nvmlInitResult(int)}, {@link #noKernelModule()}, {@link #cudnnCrashes()}, {@link #cudnnSegfaults()},
- * {@link #cudnnHangs()}.
+ * {@link #cudnnHangs()}, {@link #cudnnWithoutSubLibraries()}.
  * Any folder: every library method has an overload taking the folder inside the root; {@link #ldPath} lists a
  * folder in etc/ld.so.conf.d, {@link #ldLibraryPath} sets LD_LIBRARY_PATH (taken relative to the root).
  * Arbitrary files: {@link #file}, and {@link #truncate} (applied after ldconfig, so it can break the cache).
@@ -68,6 +68,7 @@ public final class SimulatedMachine {
     private boolean cudnnCrashes;
     private boolean cudnnHangs;
     private boolean cudnnSegfaults;
+    private boolean cudnnAlone;
     private Optional<String> containerRuntime = Optional.empty();
     private boolean gpusPassedIn = true;
     private String hostname = "simulated";
@@ -92,13 +93,19 @@ public final class SimulatedMachine {
 
     /** A GPU the driver reports. @param uuid "GPU-" and 32 hex digits in 8-4-4-4-12 groups */
     public SimulatedMachine gpu(String name, String computeCapability, long memoryBytes, String uuid) {
-        gpus.add(new GpuSpec(name, computeCapability, memoryBytes, uuid, false));
+        gpus.add(new GpuSpec(name, computeCapability, memoryBytes, uuid, 0));
         return this;
     }
 
     /** A GPU in MIG mode. */
     public SimulatedMachine migGpu(String name, String computeCapability, long memoryBytes, String uuid) {
-        gpus.add(new GpuSpec(name, computeCapability, memoryBytes, uuid, true));
+        gpus.add(new GpuSpec(name, computeCapability, memoryBytes, uuid, 1));
+        return this;
+    }
+
+    /** A GPU that has no MIG (all but the A100/A30/H100 class): NVML answers NOT_SUPPORTED for its MIG mode. */
+    public SimulatedMachine gpuWithoutMig(String name, String computeCapability, long memoryBytes, String uuid) {
+        gpus.add(new GpuSpec(name, computeCapability, memoryBytes, uuid, -1));
         return this;
     }
 
@@ -194,7 +201,7 @@ public final class SimulatedMachine {
             List<String> parts = v[0] >= 9
                     ? List.of("graph", "engines_precompiled", "engines_runtime_compiled", "heuristic", "ops", "cnn", "adv")
                     : List.of("ops_infer", "ops_train", "cnn_infer", "cnn_train", "adv_infer", "adv_train");
-            for (String part : parts) {
+            for (String part : cudnnAlone ? List.<String>of() : parts) {
                 String partSoname = "libcudnn_" + part + ".so." + v[0];
                 place(dir, bySoname ? partSoname : "libcudnn_" + part + ".so." + version, partSoname, "empty.c",
                         Map.of());
@@ -205,6 +212,16 @@ public final class SimulatedMachine {
 
     /** cudnnGetVersion abort()s, as real cuDNN does when its sub-libraries cannot be loaded. */
     public SimulatedMachine cudnnCrashes() {
+        this.cudnnCrashes = true;
+        return this;
+    }
+
+    /**
+     * libcudnn copied without its sub-libraries: cudnnGetVersion abort()s, as real cuDNN does when it cannot load
+     * them (shared/reference/cuda-facts.md).
+     */
+    public SimulatedMachine cudnnWithoutSubLibraries() {
+        this.cudnnAlone = true;
         this.cudnnCrashes = true;
         return this;
     }
@@ -305,6 +322,16 @@ public final class SimulatedMachine {
         file(distInfo + "METADATA", "Metadata-Version: 2.1\nName: torch\nVersion: " + version + "\n"
                 + "Summary: Tensors and Dynamic neural networks in Python with strong GPU acceleration\n");
         file(distInfo + "INSTALLER", "pip\n");
+        return this;
+    }
+
+    /**
+     * torch/lib/libtorch_cuda.so in {@link #PIP}, built by nvcc with a cubin for each architecture ("sm_75", ...):
+     * the GPU code a wheel's arch list names, in a real .nv_fatbin.
+     */
+    public SimulatedMachine torchGpuCode(String... sass) {
+        placements.add(() -> copy(FakeLibrary.nvccCompiled("libtorch_cuda.so", List.of(sass)),
+                PIP + "/torch/lib", "libtorch_cuda.so"));
         return this;
     }
 
@@ -451,7 +478,7 @@ public final class SimulatedMachine {
         nvml.put("DRIVER_CUDA", Integer.toString(driverCuda));
         nvml.put("DRIVER_VERSION", FakeLibrary.cString(version));
         nvml.put("NVML_INIT_RESULT", Integer.toString(nvmlInitResult));
-        nvml.put("GPU_MIG", "{" + String.join(",", gpus.stream().map(g -> g.mig ? "1" : "0").toList()) + "}");
+        nvml.put("GPU_MIG", "{" + String.join(",", gpus.stream().map(g -> Integer.toString(g.mig)).toList()) + "}");
         place(LIB, "libnvidia-ml.so." + version, "libnvidia-ml.so.1", "nvml.c", nvml);
         if (kernelModule) {
             write("/proc/driver/nvidia/version", "NVRM version: NVIDIA UNIX x86_64 Kernel Module  " + version
@@ -545,15 +572,23 @@ public final class SimulatedMachine {
 
     /** Copies a compiled fake to DIR/fileName and links its soname (and nothing else) to it, as installs do. */
     private void place(String dir, String fileName, String soname, String source, Map<String, String> macros) {
+        copy(FakeLibrary.compiled(source, soname, macros), dir, fileName);
         try {
-            Path compiled = FakeLibrary.compiled(source, soname, macros);
             Path folder = inside(dir);
-            Files.createDirectories(folder);
-            Files.copy(compiled, folder.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
             if (!fileName.equals(soname)) {
                 Files.deleteIfExists(folder.resolve(soname));
                 Files.createSymbolicLink(folder.resolve(soname), Path.of(fileName));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void copy(Path compiled, String dir, String fileName) {
+        try {
+            Path folder = inside(dir);
+            Files.createDirectories(folder);
+            Files.copy(compiled, folder.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -602,6 +637,6 @@ public final class SimulatedMachine {
         return v;
     }
 
-    private record GpuSpec(String name, String computeCapability, long memoryBytes, String uuid, boolean mig) {
+    private record GpuSpec(String name, String computeCapability, long memoryBytes, String uuid, int mig) {
     }
 }
