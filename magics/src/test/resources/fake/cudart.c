@@ -18,12 +18,18 @@
 #define DEVICE_COUNT 0
 #endif
 
+/* Exported, so the call below binds like any call between a library's own exported functions: to the first
+ * definition in the process's global scope. Another copy loaded RTLD_GLOBAL before would answer for this one. */
+int fake_cudart_runtime_version(void) {
+    return RUNTIME_VERSION;
+}
+
 int cudaRuntimeGetVersion(int *version) {
 #ifdef RUNTIME_VERSION_RESULT
     /* cudart 11.x initialises the driver first and leaves the output untouched when that fails */
     return RUNTIME_VERSION_RESULT;
 #endif
-    *version = RUNTIME_VERSION;
+    *version = fake_cudart_runtime_version();
     return 0;
 }
 

@@ -1,5 +1,6 @@
 package cudaenv.diagnose;
 
+import cudaenv.diagnose.data.Architectures;
 import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.DriverRequirements;
 import cudaenv.diagnose.data.ForwardCompat;
@@ -61,25 +62,22 @@ final class Advice {
     }
 
     /**
-     * The PyTorch build to recommend for a torch of {@code torchVersion}: among the builds that run here, those
-     * released for that torch version first; then the newest the driver runs natively, else the one nearest the
-     * driver among those that run through minor-version compatibility (whose limits grow with the gap).
+     * The PyTorch build to recommend: the newest that runs here natively (the driver supports its CUDA and every
+     * GPU has compiled code in it), else the one nearest the driver among those that run through minor-version
+     * compatibility or PTX JIT (whose limits grow with the gap). The pip command takes that index's newest torch.
      */
-    static Optional<BuildOption> bestBuild(Report r, List<BuildOption> builds, Optional<String> torchVersion) {
+    static Optional<BuildOption> bestBuild(Report r, List<BuildOption> builds) {
         List<BuildOption> running = builds.stream().filter(BuildOption::runs).toList();
-        List<BuildOption> sameTorch = running.stream().filter(b -> torchVersion.isPresent() && PytorchBuilds.byTag(b.name())
-                .map(p -> p.offers(torchVersion.get())).orElse(false)).toList();
-        return pick(r, sameTorch).or(() -> pick(r, running));
-    }
-
-    private static Optional<BuildOption> pick(Report r, List<BuildOption> running) {
         return running.stream().filter(b -> runsNatively(r, b)).reduce((a, b) -> b)
                 .or(() -> running.stream().findFirst());
     }
 
     private static boolean runsNatively(Report r, BuildOption b) {
-        return CudaVersion.parse(b.cuda()).map(v -> Compatibility.of(r, v).support() == Compatibility.Support.NATIVE)
-                .orElse(false);
+        boolean driver = CudaVersion.parse(b.cuda())
+                .map(v -> Compatibility.of(r, v).support() == Compatibility.Support.NATIVE).orElse(false);
+        List<String> sass = PytorchBuilds.byTag(b.name()).map(PytorchBuilds.Build::sass).orElse(List.of());
+        return driver && r.gpus().stream().allMatch(g -> sass.stream()
+                .anyMatch(s -> Architectures.sassRunsOn(s, g.computeCapability())));
     }
 
     /** "pip install ... --index-url URL (cu126: torch 2.6.0 and later)". */

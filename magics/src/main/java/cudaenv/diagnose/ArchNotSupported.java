@@ -7,6 +7,7 @@ import cudaenv.diagnose.data.PtxIsa;
 import cudaenv.elf.GpuCodeSupport;
 import cudaenv.elf.GpuCodeSupport.Mode;
 import cudaenv.report.Binary;
+import cudaenv.report.BuildOption;
 import cudaenv.report.Finding;
 import cudaenv.report.Framework;
 import cudaenv.report.Gpu;
@@ -123,12 +124,24 @@ final class ArchNotSupported implements Rule {
                         + ". A cubin sm_XY runs only on compute capability X.Y or a later X.*; PTX only on GPUs at least"
                         + " as new as its compute_XY. Every kernel launch from it fails with 'no kernel image is"
                         + " available for execution on the device'.",
-                torch.map(f -> "Install a PyTorch build compiled for " + sm(gpu) + " (a newer CUDA variant of the wheel"
-                                + " lists it: check with `python -c 'import torch; print(torch.cuda.get_arch_list())'`),"
-                                + " or build from source with TORCH_CUDA_ARCH_LIST=\"" + gpu.computeCapability() + "\".")
+                torch.map(f -> torchFix(r, gpu))
                         .orElse("Install a build of these libraries compiled for " + sm(gpu) + " (nvcc -gencode"
                                 + " arch=compute_XY,code=" + sm(gpu) + "), or one that ships PTX for an older"
                                 + " architecture."));
+    }
+
+    /** The PyTorch builds (BuildOptions) that have code for the GPUs and run with this driver, newest advised. */
+    private static String torchFix(Report r, Gpu gpu) {
+        List<BuildOption> builds = BuildOptions.of(r);
+        List<String> running = builds.stream().filter(BuildOption::runs)
+                .map(b -> b.name() + " (" + b.indexUrl() + ")").toList();
+        String fromSource = "build PyTorch from source with TORCH_CUDA_ARCH_LIST=\"" + gpu.computeCapability() + "\".";
+        return Advice.bestBuild(r, builds).map(best -> "Install a PyTorch build that has code for " + sm(gpu)
+                        + " and runs with this driver: " + Advice.pipInstall(best) + ". Builds that run here: "
+                        + String.join(", ", running) + ". Check with `python -c 'import torch;"
+                        + " print(torch.cuda.get_arch_list())'`; or " + fromSource)
+                .orElse("No PyTorch wheel build has code for " + sm(gpu) + " and runs with this driver: "
+                        + fromSource);
     }
 
     private static Finding jitOnly(Gpu gpu, Map<Binary, String> jit) {

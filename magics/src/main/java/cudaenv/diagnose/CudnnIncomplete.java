@@ -10,6 +10,7 @@ import cudaenv.report.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** libcudnn.so.N is there but sub-libraries of its version are not next to it. */
 final class CudnnIncomplete implements Rule {
@@ -33,16 +34,28 @@ final class CudnnIncomplete implements Rule {
                     main.path() + " is there but " + String.join(", ", missing) + " not in " + folder
                             + "; the first cuDNN call aborts the process (\"Could not load library " + missing.get(0)
                             + "\")." + crash,
-                    "Install the whole cuDNN " + major + " package: `pip install --force-reinstall nvidia-cudnn-cu"
-                            + builtForMajor(main) + "` for a pip environment, or `sudo apt-get install --reinstall"
-                            + " libcudnn" + major + (major >= 9 ? "-cuda-" + builtForMajor(main) : "") + "`;"
-                            + " a copied libcudnn.so alone is not enough."));
+                    fix(major, cudaMajor(r, main))));
         }
         return out;
     }
 
-    private static String builtForMajor(Library main) {
-        return main.builtForCuda().flatMap(CudaVersion::parse).map(v -> String.valueOf(v.major()))
-                .orElse("12");
+    private static String fix(int major, Optional<Integer> cuda) {
+        String cu = cuda.map(String::valueOf).orElse("NN");
+        return "Install the whole cuDNN " + major + " package: `pip install --force-reinstall nvidia-cudnn-cu" + cu
+                + "` for a pip environment, or `sudo apt-get install --reinstall libcudnn" + major
+                + (major >= 9 ? "-cuda-" + cu : "") + "`" + (cuda.isEmpty() ? " (NN: the CUDA major version you use)" : "")
+                + "; a copied libcudnn.so alone is not enough.";
+    }
+
+    /**
+     * The CUDA major of the cuDNN package to install: what cuDNN says it was built for; if it could not say (it
+     * crashed), that of the runtime the loader picks, else the driver's.
+     */
+    private static Optional<Integer> cudaMajor(Report r, Library main) {
+        return main.builtForCuda().flatMap(CudaVersion::parse)
+                .or(() -> Facts.runtimes(r).stream().filter(Library::selected).map(Facts::version)
+                        .flatMap(Optional::stream).findFirst())
+                .or(() -> Facts.driverCuda(r))
+                .map(CudaVersion::major);
     }
 }

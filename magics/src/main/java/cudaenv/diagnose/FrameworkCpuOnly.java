@@ -19,7 +19,7 @@ final class FrameworkCpuOnly implements Rule {
         }
         List<BuildOption> builds = BuildOptions.of(r);
         return Facts.torch(r).stream().filter(f -> f.cuda().isEmpty())
-                .map(f -> finding(r, f, gpu, Advice.bestBuild(r, builds, f.version()))).toList();
+                .map(f -> finding(r, f, gpu, Advice.bestBuild(r, builds))).toList();
     }
 
     private static Finding finding(Report r, Framework f, boolean gpu, Optional<BuildOption> best) {

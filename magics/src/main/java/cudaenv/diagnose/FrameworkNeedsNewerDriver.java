@@ -23,7 +23,7 @@ final class FrameworkNeedsNewerDriver implements Rule {
             if (c.isEmpty() || c.get().support() != Compatibility.Support.TOO_OLD) {
                 continue;
             }
-            Optional<BuildOption> best = Advice.bestBuild(r, BuildOptions.of(r), f.version());
+            Optional<BuildOption> best = Advice.bestBuild(r, BuildOptions.of(r));
             String instead = best.map(b -> " Or keep the driver and install the " + f.name() + " build for CUDA " + b.cuda()
                     + ": " + Advice.pipInstall(b) + ".").orElse("");
             out.add(new Finding("framework-needs-newer-driver", Severity.ERROR,

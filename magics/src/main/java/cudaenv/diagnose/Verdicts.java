@@ -20,7 +20,8 @@ final class Verdicts {
         if (firstError.isPresent()) {
             Finding f = firstError.get();
             long more = findings.stream().filter(x -> x.severity() == Severity.ERROR).count() - 1;
-            return new Verdict(false, "CUDA is not usable here: " + lowerFirst(f.title()) + ". First fix: "
+            // the title as written: it may start with a GPU or library name, which must keep its case
+            return new Verdict(false, "CUDA is not usable here. " + f.title() + ". First fix: "
                     + firstSentence(f.fix()) + (more > 0 ? " (" + more + " more error" + (more > 1 ? "s" : "") + " below.)" : ""));
         }
         if (!facts.gpus().isEmpty()) {
@@ -36,11 +37,6 @@ final class Verdicts {
             return new Verdict(false, "No NVIDIA driver, GPU or CUDA software was found: nothing here can use CUDA.");
         }
         return new Verdict(false, "CUDA is not usable here: no GPU is visible.");
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() || s.length() > 1 && Character.isUpperCase(s.charAt(1)) ? s
-                : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Up to the first ". " that is not inside a `command` nor ends "e.g." / "i.e.". */

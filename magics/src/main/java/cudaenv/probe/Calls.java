@@ -19,6 +19,11 @@ import java.util.function.LongSupplier;
 final class Calls {
     /** The code a call "returns" when the library does not export it. */
     static final int NOT_EXPORTED = Integer.MIN_VALUE;
+    /**
+     * dlopen flags RTLD_LAZY | RTLD_LOCAL (JNA's default adds RTLD_GLOBAL): a global library's symbols would
+     * interpose on every library loaded after it, so a second libcudart's or libcuda's own calls would run the first's code.
+     */
+    private static final Map<String, Object> OPEN_LOCAL = Map.of(com.sun.jna.Library.OPTION_OPEN_FLAGS, 0x1);
 
     private final String library;
     private final PrintStream protocol;
@@ -63,7 +68,7 @@ final class Calls {
         announce("dlopen");
         long start = System.nanoTime();
         try {
-            T loaded = Native.load(path, api);
+            T loaded = Native.load(path, api, OPEN_LOCAL);
             made.add(new ProbeCall(library, "dlopen", "ok", micros(start)));
             return loaded;
         } catch (UnsatisfiedLinkError e) {

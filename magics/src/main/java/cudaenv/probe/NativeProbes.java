@@ -31,14 +31,14 @@ final class NativeProbes {
         if (toProbe.isEmpty()) {
             return results;
         }
-        WorkerHandle worker = pool.take();
+        WorkerHandle worker = pool.take(fs.root());
         try {
             for (FoundLibrary lib : toProbe) {
                 if (!worker.alive()) {
                     worker.close();
                     worker = WorkerHandle.start();
                 }
-                results.put(lib.path(), worker.probe(lib.kind(), fs.host(lib.path()), timeout));
+                results.put(lib.path(), worker.probe(fs.root(), lib.kind(), fs.host(lib.path()), timeout));
             }
         } finally {
             pool.give(worker);

@@ -19,6 +19,8 @@ final class NvmlProbe {
     private static final String T = ReturnCodes.NVML_RETURN;
     private static final int PROCESS_INFO_SIZE = 24;
     private static final int MAX_PROCESSES = 64;
+    /** NVML_ERROR_NOT_SUPPORTED (nvml.h): what GetMigMode answers on a GPU without MIG. */
+    private static final int NOT_SUPPORTED = 3;
 
     private NvmlProbe() {
     }
@@ -86,7 +88,7 @@ final class NvmlProbe {
         boolean pciOk = calls.code("nvmlDeviceGetPciInfo_v3", T, () -> api.nvmlDeviceGetPciInfo_v3(dev, pci)) == 0;
         IntByReference current = new IntByReference();
         IntByReference pending = new IntByReference();
-        boolean migOk = calls.code("nvmlDeviceGetMigMode", T, () -> api.nvmlDeviceGetMigMode(dev, current, pending)) == 0;
+        int mig = calls.code("nvmlDeviceGetMigMode", T, () -> api.nvmlDeviceGetMigMode(dev, current, pending));
         return Optional.of(new Gpu(index, name.getString(0), uuid.getString(0),
                 ccOk ? major.getValue() + "." + minor.getValue() : "",
                 memOk ? mem.getLong(0) : 0, pciOk ? pci.getString(36) : "",
@@ -95,7 +97,8 @@ final class NvmlProbe {
                 utilOk ? Optional.of(util.getInt(4)) : Optional.empty(),
                 tempOk ? Optional.of(temp.getValue()) : Optional.empty(),
                 powerOk ? Optional.of(Integer.toUnsignedLong(power.getValue()) / 1000.0) : Optional.empty(),
-                migOk ? Optional.of(current.getValue() == 1 ? "enabled" : "disabled") : Optional.empty(),
+                mig == 0 ? Optional.of(current.getValue() == 1 ? "enabled" : "disabled")
+                        : mig == NOT_SUPPORTED ? Optional.of(Gpu.MIG_NOT_SUPPORTED) : Optional.empty(),
                 processes(api, calls, dev)));
     }
 

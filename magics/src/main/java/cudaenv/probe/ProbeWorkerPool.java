@@ -1,8 +1,11 @@
 package cudaenv.probe;
 
+import java.nio.file.Path;
+
 /**
  * Keeps one probe worker started ahead of time, so a running kernel pays no JVM start per report. A worker that
- * crashed or timed out is never returned to the pool.
+ * crashed or timed out is never returned to the pool, and one that has loaded libraries serves only reports of
+ * the same root while those files are unchanged (LoadedFiles).
  */
 public final class ProbeWorkerPool implements AutoCloseable {
     private static final ProbeWorkerPool SHARED = new ProbeWorkerPool();
@@ -25,11 +28,14 @@ public final class ProbeWorkerPool implements AutoCloseable {
         }
     }
 
-    /** A worker for the caller's exclusive use: the waiting one, else a new one. */
-    public synchronized WorkerHandle take() {
-        WorkerHandle w = idle != null && idle.alive() ? idle : WorkerHandle.start();
+    /** A worker for the caller's exclusive use, to probe libraries of root: the waiting one if it may, else a new one. */
+    synchronized WorkerHandle take(Path root) {
+        WorkerHandle w = idle != null && idle.alive() && idle.mayServe(root) ? idle : null;
+        if (w == null && idle != null) {
+            idle.close();
+        }
         idle = null;
-        return w;
+        return w != null ? w : WorkerHandle.start();
     }
 
     /** Back to the pool if it is still healthy and none is waiting; else stopped. */

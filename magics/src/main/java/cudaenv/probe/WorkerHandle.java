@@ -50,6 +50,7 @@ public final class WorkerHandle implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private boolean ready;
+    private LoadedFiles loaded = LoadedFiles.NONE;
 
     private WorkerHandle(Process process) {
         this.process = Optional.of(process);
@@ -86,6 +87,17 @@ public final class WorkerHandle implements AutoCloseable {
 
     public boolean alive() {
         return process.map(Process::isAlive).orElse(false);
+    }
+
+    /** Whether this worker may probe libraries of the machine in root (see LoadedFiles). */
+    boolean mayServe(Path root) {
+        return loaded.reusableFor(root);
+    }
+
+    /** As {@link #probe(String, Path, Duration)} for a library of the machine in root, which stays loaded here. */
+    ProbeResult probe(Path root, String kind, Path file, Duration timeout) {
+        loaded = loaded.plus(root, file);
+        return probe(kind, file, timeout);
     }
 
     /**

@@ -19,8 +19,12 @@ public record Gpu(
         Optional<Integer> memoryUtilizationPercent,
         Optional<Integer> temperatureC,
         Optional<Double> powerWatts,
+        /** "enabled", "disabled", {@link #MIG_NOT_SUPPORTED}; empty when NVML could not say. */
         Optional<String> migMode,
         List<GpuProcess> processes) {
+
+    /** The MIG mode of a GPU without MIG: NVML answers NVML_ERROR_NOT_SUPPORTED. */
+    public static final String MIG_NOT_SUPPORTED = "not supported";
 
     public Gpu {
         name = name == null ? "" : name;

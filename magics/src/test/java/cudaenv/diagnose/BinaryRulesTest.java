@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The two rules fed by ELF facts: missing-dependency and arch-not-supported. */
@@ -77,6 +78,29 @@ class BinaryRulesTest {
         assertEquals("NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch"
                 + " installation", f.get(0).title());
         assertTrue(f.get(0).detail().contains("SASS sm_80 sm_86 sm_90"), f.get(0).detail());
+    }
+
+    /** Pascal lost its code in the CUDA 12.8 builds: the fix names the older builds that run it, with their index. */
+    @Test
+    void anOldGpuIsSentToTheBuildsThatStillRunIt() {
+        Driver r570 = new Driver(true, Optional.of("570.86.15"), Optional.of("12.8"), Optional.of("nvml"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), true);
+        Framework torch = new Framework("torch", Optional.of("2.8.0+cu128"), Optional.of("12.8"), TORCH, Optional.empty());
+        Report r = new Report(Report.SCHEMA_VERSION, null, null, r570, List.of(gpu("Tesla P100-PCIE-16GB", "6.0")), null,
+                null, List.of(torch), null, null, null, null, List.of(binary(TORCH + "/lib/libtorch_cuda.so",
+                List.of("sm_75", "sm_80", "sm_86", "sm_90", "sm_100", "sm_120"), List.of(), List.of())), null);
+        List<Finding> f = new ArchNotSupported().apply(r);
+        String fix = f.get(0).fix();
+        assertTrue(fix.startsWith("Install a PyTorch build that has code for sm_60 and runs with this driver: `pip install"
+                + " --force-reinstall torch --index-url https://download.pytorch.org/whl/cu126` (cu126: torch 2.6.0 and"
+                + " later)."), fix);
+        assertTrue(fix.contains("Builds that run here: cu118 (https://download.pytorch.org/whl/cu118), cu121"
+                + " (https://download.pytorch.org/whl/cu121), cu124 (https://download.pytorch.org/whl/cu124), cu126"
+                + " (https://download.pytorch.org/whl/cu126)."), fix);
+        assertFalse(fix.contains("newer CUDA"), fix);
+        // and the verdict keeps the GPU's name as the machine wrote it
+        String verdict = Verdicts.of(r, f).sentence();
+        assertTrue(verdict.startsWith("CUDA is not usable here. Tesla P100-PCIE-16GB with CUDA capability sm_60"), verdict);
     }
 
     @Test

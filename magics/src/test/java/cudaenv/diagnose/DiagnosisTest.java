@@ -37,7 +37,7 @@ class DiagnosisTest {
                 .cudart("12.4.127", Machine.LIB, "ld.so.cache", true));
         assertFalse(r.verdict().cudaUsable());
         assertEquals("gpu-not-exposed", r.findings().get(0).id());
-        assertTrue(r.verdict().sentence().startsWith("CUDA is not usable here: this docker container was started without"
+        assertTrue(r.verdict().sentence().startsWith("CUDA is not usable here. This docker container was started without"
                 + " GPU access. First fix: Start it with `docker run --gpus all IMAGE`"), r.verdict().sentence());
         assertTrue(r.verdict().sentence().contains("1 more error below"), r.verdict().sentence());
     }

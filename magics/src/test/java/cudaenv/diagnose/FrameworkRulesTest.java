@@ -26,12 +26,13 @@ class FrameworkRulesTest {
     }
 
     @Test
-    void theBuildOfferedKeepsTheTorchReleaseWhenOneRunsHere() {
+    void theBuildOfferedIsTheNewestTheDriverAndGpuRunNatively() {
         Report r = Machine.host().driver("535.113.01", "12.2").gpu("NVIDIA A100-PCIE-40GB", "8.0")
                 .torch("2.9.0+cu130", "13.0").report();
         String fix = new FrameworkNeedsNewerDriver().apply(r).get(0).fix();
         assertTrue(fix.contains("nvidia-driver-580"), fix);
-        assertTrue(fix.contains("https://download.pytorch.org/whl/cu126` (cu126: torch 2.6.0 and later)"), fix);
+        // cu126 and later would run on 12.2 only through minor-version compatibility
+        assertTrue(fix.contains("https://download.pytorch.org/whl/cu121` (cu121: torch 2.1.0 to 2.5.1)"), fix);
     }
 
     @Test
@@ -50,6 +51,16 @@ class FrameworkRulesTest {
         assertTrue(f.get(0).fix().contains("https://download.pytorch.org/whl/cu124"), f.get(0).fix());
         assertEquals(List.of(), new FrameworkCpuOnly().apply(Machine.host().torch("2.5.1+cpu", null).report()),
                 "on a machine without GPU or driver a CPU build is right");
+    }
+
+    @Test
+    void cpuOnlyTorchGetsTheNewestBuildThisDriverRunsNotTheOneOfItsRelease() {
+        Report r = Machine.host().driver("550.54.15", "12.4").gpu("NVIDIA GeForce RTX 4090", "8.9")
+                .torch("2.7.0+cpu", null).report();
+        String fix = new FrameworkCpuOnly().apply(r).get(0).fix();
+        assertTrue(fix.startsWith("Install the CUDA 12.4 build, which fits this driver: `pip install --force-reinstall"
+                + " torch --index-url https://download.pytorch.org/whl/cu124`"), fix);
+        assertFalse(fix.contains("cu118"), fix);
     }
 
     @Test

@@ -51,6 +51,23 @@ class LibraryRulesTest {
                 .report()));
     }
 
+    /** A crashed cuDNN cannot say the CUDA it was built for: the package follows the runtime, else the driver. */
+    @Test
+    void crashedCudnnIsReinstalledForTheCudaOfTheRuntimeElseTheDriver() {
+        Library crashed = new Library("cudnn", "/usr/local/cuda-11.8/lib64/libcudnn.so.8.6.0", Optional.of("libcudnn.so.8"),
+                Optional.empty(), Optional.of("8.6.0"), "cuda-home", LibraryStatus.CRASHED,
+                Optional.of("crashed (SIGABRT) in cudnnGetVersion"), true, Optional.empty(), Optional.empty(), Map.of());
+        Report withRuntime = Machine.host().driver("535.104.05", "12.2")
+                .cudart("11.8.89", "/usr/local/cuda-11.8/lib64", "ld.so.cache", true).library(crashed).report();
+        String fix = new CudnnIncomplete().apply(withRuntime).get(0).fix();
+        assertTrue(fix.contains("`pip install --force-reinstall nvidia-cudnn-cu11`"), fix);
+        Report driverOnly = Machine.host().driver("470.82.01", "11.4").library(crashed).report();
+        assertTrue(new CudnnIncomplete().apply(driverOnly).get(0).fix().contains("nvidia-cudnn-cu11`"));
+        String unknown = new CudnnIncomplete().apply(Machine.host().library(crashed).report()).get(0).fix();
+        assertTrue(unknown.contains("nvidia-cudnn-cuNN` for a pip environment, or `sudo apt-get install --reinstall"
+                + " libcudnn8` (NN: the CUDA major version you use)"), unknown);
+    }
+
     @Test
     void cudnnMissingOnlyWhenACudaFrameworkNeedsIt() {
         Report r = Machine.host().torch("2.5.1+cu124", "12.4").report();

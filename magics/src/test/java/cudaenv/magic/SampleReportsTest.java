@@ -6,7 +6,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import cudaenv.CudaEnv;
-import cudaenv.probe.ProbeWorkerPool;
 import cudaenv.report.Finding;
 import cudaenv.report.Report;
 import cudaenv.report.ReportJson;
@@ -52,8 +51,6 @@ class SampleReportsTest {
     @MethodSource("samples")
     void committedSampleIsWhatCudaenvConcludes(String name, @TempDir Path dir) throws IOException {
         Path root = Files.createDirectory(dir.resolve("root"));
-        // a fresh probe worker, as one `cudaenv report --root` run has: a reused one keeps the last machine's libraries
-        ProbeWorkerPool.shared().close();
         Report report = CudaEnv.report(SampleMachines.all().get(name).apply(root).options());
         String json = ReportJson.pretty(report) + "\n";
         assertFalse(json.contains(dir.toString()) || json.contains(dir.toRealPath().toString()),

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -232,6 +234,43 @@ class MachineProbeTest {
     }
 
     @Test
+    void twoMachinesProbedBackToBackThroughOnePoolEachShowTheirOwnGpus() {
+        SimulatedMachine.Machine a = SimulatedMachine.in(dir.resolve("a")).driver("535.113.01", 12020)
+                .gpu("NVIDIA A100-PCIE-40GB", "8.0", 40 * GIB, A100_UUID).cudaToolkit("12.2.140").build();
+        SimulatedMachine.Machine b = SimulatedMachine.in(dir.resolve("b")).driver("550.54.14", 12040)
+                .gpuWithoutMig("Tesla T4", "7.5", 16 * GIB, "GPU-5b0e2c1a-7f43-9d1e-2a6b-8c4d0e9f1a23")
+                .cudaToolkit("12.4.127").build();
+        Report first = MachineProbe.collect(a.options(), pool);
+        Report second = MachineProbe.collect(b.options(), pool);
+        Report again = MachineProbe.collect(a.options(), pool);
+
+        assertEquals(List.of(A100_UUID), first.gpus().stream().map(Gpu::uuid).toList());
+        assertEquals(List.of("GPU-5b0e2c1a-7f43-9d1e-2a6b-8c4d0e9f1a23"), second.gpus().stream().map(Gpu::uuid).toList());
+        assertEquals(List.of("Tesla T4"), second.gpus().stream().map(Gpu::name).toList());
+        assertEquals(Optional.of(Gpu.MIG_NOT_SUPPORTED), second.gpus().get(0).migMode(), "NVML: NVML_ERROR_NOT_SUPPORTED");
+        assertEquals(Optional.of("12.4"), second.driver().cudaVersion());
+        assertEquals(Optional.of("12.4"), only(second, "/usr/local/cuda-12.4/targets/x86_64-linux/lib/libcudart.so.12.4.127")
+                .version());
+        assertEquals(first.gpus(), again.gpus());
+    }
+
+    @Test
+    void aLibraryReplacedBetweenReportsIsProbedAnew() throws Exception {
+        SimulatedMachine.Machine a = SimulatedMachine.in(dir.resolve("a")).driver("535.113.01", 12020)
+                .gpu("NVIDIA A100-PCIE-40GB", "8.0", 40 * GIB, A100_UUID).build();
+        SimulatedMachine.Machine b = SimulatedMachine.in(dir.resolve("b")).driver("535.113.01", 12020)
+                .gpu("NVIDIA L4", "8.9", 24 * GIB, "GPU-3e1f0a2b-6c7d-4e8f-9a0b-1c2d3e4f5a6b").build();
+        assertEquals(List.of(A100_UUID), MachineProbe.collect(a.options(), pool).gpus().stream().map(Gpu::uuid).toList());
+        // as an in-place driver upgrade does: a new file at the same path
+        for (String driverFile : List.of(LIB + "/libcuda.so.535.113.01", LIB + "/libnvidia-ml.so.535.113.01")) {
+            Files.copy(b.path(driverFile), a.path(driverFile), StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertEquals(List.of("GPU-3e1f0a2b-6c7d-4e8f-9a0b-1c2d3e4f5a6b"),
+                MachineProbe.collect(a.options(), pool).gpus().stream().map(Gpu::uuid).toList());
+    }
+
+    /** Every copy is loaded in one worker; each must answer with its own code, not an earlier copy's. */
+    @Test
     void severalCudartCopiesEachAnswerForThemselves() {
         SimulatedMachine.Machine m = SimulatedMachine.in(dir)
                 .driver("550.54.14", 12040)
@@ -248,7 +287,9 @@ class MachineProbeTest {
         assertTrue(app.selected());
         assertEquals("LD_LIBRARY_PATH", app.origin());
         assertEquals(Optional.of("12.2"), app.version());
-        assertFalse(only(r, "/usr/local/cuda-12.4/targets/x86_64-linux/lib/libcudart.so.12.4.127").selected());
+        Library toolkit = only(r, "/usr/local/cuda-12.4/targets/x86_64-linux/lib/libcudart.so.12.4.127");
+        assertFalse(toolkit.selected());
+        assertEquals(Optional.of("12.4"), toolkit.version());
         assertEquals(Optional.of("11.8"), only(r, "/opt/legacy/lib/libcudart.so.11.8.89").version());
         Library newer = only(r, "/usr/lib/libcudart.so.13.0.96");
         assertEquals(Optional.of("13.0"), newer.version());

@@ -1,9 +1,14 @@
 package cudaenv.render;
 
+import cudaenv.report.Container;
+import cudaenv.report.Gpu;
 import cudaenv.report.Report;
+import cudaenv.report.Toolkit;
+import cudaenv.report.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,6 +58,23 @@ class SectionsTest {
         assertTrue(text(Sections.FRAMEWORKS, r).contains("https://download.pytorch.org/whl/cu121"));
         assertTrue(text(Sections.CONTAINER, r).matches("(?s).*In a container +no\\n.*"));
         assertTrue(text(Sections.FINDINGS, r).contains("cuda-versions-explained"));
+    }
+
+    @Test
+    void migColumnTellsAGpuWithoutMigFromOneNvmlCouldNotAsk() {
+        Gpu t4 = new Gpu(0, "Tesla T4", "GPU-5b0e2c1a-7f43-9d1e-2a6b-8c4d0e9f1a23", "7.5", 16L << 30, "00000000:17:00.0",
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Gpu.MIG_NOT_SUPPORTED), List.of());
+        Gpu asked = new Gpu(1, "NVIDIA A30", "GPU-1", "8.0", 24L << 30, "00000000:18:00.0", Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        Report r = TestReports.report(TestReports.driver("550.54.15", "12.4"), List.of(t4, asked), List.of(),
+                new Toolkit(Optional.empty(), Optional.empty(), List.of()), List.of(), Container.none(), List.of(),
+                new Verdict(true, "usable"));
+        List<String> rows = text(Sections.GPUS, r).lines().toList();
+        String t4Row = rows.stream().filter(l -> l.contains("Tesla T4")).findFirst().orElseThrow();
+        String a30Row = rows.stream().filter(l -> l.contains("NVIDIA A30")).findFirst().orElseThrow();
+        assertTrue(t4Row.contains("not supported") && !t4Row.contains("unknown"), t4Row);
+        assertTrue(a30Row.contains("unknown"), a30Row);
     }
 
     @Test

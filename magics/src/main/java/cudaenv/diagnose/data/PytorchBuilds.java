@@ -26,14 +26,6 @@ public final class PytorchBuilds {
             return INDEX + tag;
         }
 
-        /** Whether torch {@code version} ("2.5.1", "2.5.1+cu124") was released for this build; false if unreadable. */
-        public boolean offers(String version) {
-            Optional<DriverVersion> v = DriverVersion.parse(version.replaceFirst("[+a-z].*$", ""));
-            Optional<DriverVersion> first = DriverVersion.parse(torchFirst);
-            return v.isPresent() && first.isPresent() && v.get().atLeast(first.get())
-                    && torchLast.flatMap(DriverVersion::parse).map(last -> last.atLeast(v.get())).orElse(true);
-        }
-
         /** "2.6.0 and later" or "2.1.0 to 2.5.1". */
         public String torchReleases() {
             return torchLast.map(last -> torchFirst + " to " + last).orElse(torchFirst + " and later");
