@@ -48,7 +48,8 @@ final class CellRunner {
             input.addProperty("execution_count", count);
             iopub.publish(request.header(), "execute_input", input);
         }
-        CellContext cell = new CellContext(iopub, request.header(), count, silent, streams::flush);
+        CellContext cell = new CellContext(iopub, request, count, silent, Json.bool(content, "allow_stdin", false),
+                streams::flush);
         CellScope.enter(cell);
         running = Optional.of(cell);
         Optional<CellError> error;
@@ -57,6 +58,7 @@ final class CellRunner {
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             error = Optional.of(internalError(e));
         } finally {
+            cell.finish();
             running = Optional.empty();
             streams.flush();
         }
@@ -72,7 +74,7 @@ final class CellRunner {
         } else {
             reply.addProperty("status", "ok");
             reply.add("user_expressions", new JsonObject());
-            reply.add("payload", new JsonArray());
+            reply.add("payload", cell.payload());
         }
         reply.addProperty("execution_count", count);
         channel.reply(request, "execute_reply", reply);
@@ -86,7 +88,7 @@ final class CellRunner {
                     + "' is not a magic: write %name args or %%name args (%lsmagic lists them)"));
         }
         for (MagicSyntax.Invocation invocation : parsed.magics()) {
-            Optional<CellError> error = magics.run(invocation, cell);
+            Optional<CellError> error = magics.run(invocation, cell, cell::page);
             if (error.isEmpty() && cell.interrupted()) {
                 error = Optional.of(CellError.oneLine("Interrupted", "the cell was interrupted"));
             }
