@@ -13,9 +13,14 @@ import cudaenv.kernel.wire.Message;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs execute requests (magics first, then Java) and answers complete, inspect and is_complete for a cell. */
 final class CellRunner {
+    /** A cell that is only a (qualified) name and a question mark: never valid Java, so it asks for help. */
+    private static final Pattern HELP = Pattern.compile("\\s*([\\w$.]+)\\?\\s*");
+
     private final Iopub iopub;
     private final MagicHost magics;
     private final JavaEngine java;
@@ -96,7 +101,22 @@ final class CellRunner {
                 return error;
             }
         }
+        Matcher help = HELP.matcher(parsed.java());
+        if (help.matches()) {
+            pageDocumentation(help.group(1), cell);
+            return Optional.empty();
+        }
         return parsed.java().isBlank() ? Optional.empty() : java.eval(parsed.java(), cell);
+    }
+
+    /** {@code name?} pages what inspect knows about the name, as IPython's {@code obj?} does. */
+    private void pageDocumentation(String name, CellContext cell) {
+        Optional<String> doc = java.inspect(name, name.length()).filter(text -> !text.isBlank());
+        if (doc.isPresent()) {
+            cell.page(DisplayData.text(doc.get()));
+        } else {
+            cell.out("Object `" + name + "` not found.\n");
+        }
     }
 
     /** A bug in the kernel or a magic: the whole trace, since that is what a bug report needs. */
@@ -161,7 +181,8 @@ final class CellRunner {
         String code = Json.string(request, "code", "");
         MagicSyntax.Cell cell = MagicSyntax.parse(code);
         String status = cell.malformed().isPresent() ? "invalid"
-                : cell.java().isBlank() ? "complete" : java.completeness(cell.java());
+                : cell.java().isBlank() || HELP.matcher(cell.java()).matches() ? "complete"
+                : java.completeness(cell.java());
         JsonObject reply = new JsonObject();
         reply.addProperty("status", status);
         if (status.equals("incomplete")) {

@@ -193,6 +193,20 @@ class JavaCellsTest {
     }
 
     @Test
+    void aJavaNameWithAQuestionMarkPagesItsDocumentation() {
+        List<Message> messages = run("Math.max?");
+        assertEquals("ok", reply(messages).get("status").getAsString());
+        JsonArray payload = reply(messages).getAsJsonArray("payload");
+        assertEquals(1, payload.size(), payload.toString());
+        String page = payload.get(0).getAsJsonObject().getAsJsonObject("data").get("text/plain").getAsString();
+        assertTrue(page.contains("max(int"), page);
+        List<Message> unknown = run("noSuchName?");
+        assertEquals("Object `noSuchName` not found.\n", stdout(unknown));
+        assertEquals(0, reply(unknown).getAsJsonArray("payload").size());
+        assertEquals("complete", isComplete("Math.max?"));
+    }
+
+    @Test
     void clearOutputComesBetweenTheOutputsInOrder() {
         List<Message> messages = run("System.out.println(\"old\");\nclearOutput(true);\ndisplay(\"new\");\nclearOutput();");
         List<String> shown = messages.stream().map(Message::type)
