@@ -88,8 +88,7 @@ final class FakeLibrary {
             Path out = dir.resolve(soname);
             command.addAll(List.of("-I", WORK.toString(), "-o", out.toString()));
             if (VERSIONED_BY_SONAME.contains(source)) {
-                Path script = Files.writeString(dir.resolve("symbols.map"), soname + " { global: *; };
-");
+                Path script = Files.writeString(dir.resolve("symbols.map"), soname + " { global: *; };\n");
                 command.add("-Wl,--version-script=" + script);
             }
             macros.forEach((name, value) -> command.add(value.isEmpty() ? "-D" + name : "-D" + name + "=" + value));
