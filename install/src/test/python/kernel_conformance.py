@@ -36,6 +36,8 @@ class CudaenvKernelTests(jupyter_kernel_test.KernelTests):
     code_history_pattern = "6*7"
     supported_history_operations = ("tail", "range", "search")
     code_inspect_sample = "Math.max"
+    code_page_something = "%lsmagic?"
+    code_clear_output = "clearOutput();"
 
 
 if __name__ == "__main__":

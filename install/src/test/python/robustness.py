@@ -4,50 +4,9 @@ an update_display_data sent from a thread after its cell finished carries that c
 
 Run: JUPYTER_DATA_DIR=... CUDAENV_KERNEL_NAME=... /usr/bin/python3 robustness.py
 """
-import os
-import sys
-import tempfile
 import time
-from queue import Empty
 
-from jupyter_client.manager import KernelManager
-
-NAME = os.environ.get("CUDAENV_KERNEL_NAME", "cudaenv")
-
-
-def fail(message):
-    print("FAIL:", message)
-    sys.exit(1)
-
-
-def reply_to(kc, msg_id, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        msg = kc.get_shell_msg(timeout=deadline - time.monotonic())
-        if msg["parent_header"].get("msg_id") != msg_id:
-            fail(f"a reply to something else arrived first: {msg['msg_type']} to {msg['parent_header']}")
-        return msg
-    fail(f"no reply to {msg_id}")
-
-
-def iopub_until_idle(kc, msg_id, timeout=60):
-    seen = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        msg = kc.get_iopub_msg(timeout=deadline - time.monotonic())
-        if msg["parent_header"].get("msg_id") == msg_id:
-            seen.append(msg)
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                return seen
-    fail(f"no idle for {msg_id}")
-
-
-def drain_shell(kc):
-    while True:
-        try:
-            kc.get_shell_msg(timeout=0.2)
-        except Empty:
-            return
+from kernel_session import fail, iopub_until_idle, reply_to, results, running_kernel
 
 
 def bad_messages_are_dropped(kc, log_path):
@@ -63,9 +22,8 @@ def bad_messages_are_dropped(kc, log_path):
     if reply["content"]["status"] != "ok":
         fail(f"execute after the bad messages: {reply['content']}")
     outputs = iopub_until_idle(kc, msg_id)
-    results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
-    if results != ["2"]:
-        fail(f"1+1 gave {results}")
+    if results(outputs) != ["2"]:
+        fail(f"1+1 gave {results(outputs)}")
     time.sleep(0.5)
     log = open(log_path).read()
     if "bad HMAC signature" not in log or "delimiter" not in log:
@@ -95,25 +53,9 @@ def display_updated_after_the_cell(kc):
 
 
 def main():
-    with tempfile.NamedTemporaryFile("w", suffix=".log", delete=False) as log:
-        log_path = log.name
-    km = KernelManager(kernel_name=NAME)
-    with open(log_path, "w") as log:
-        km.start_kernel(stderr=log)
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=60)
-        time.sleep(0.5)
-        drain_shell(kc)  # wait_for_ready may have asked more than once
+    with running_kernel() as (km, kc, log_path):
         bad_messages_are_dropped(kc, log_path)
         display_updated_after_the_cell(kc)
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=False)
-        os.unlink(log_path)
-    if km.is_alive():
-        fail("the kernel is still running after shutdown")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ an error output, except cells tagged raises-exception (nbclient's convention), w
 Run: JUPYTER_DATA_DIR=... CUDAENV_KERNEL_NAME=... /usr/bin/python3 run_notebooks.py NOTEBOOKS_DIR
 """
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -31,7 +33,17 @@ def check(path):
 
 
 def main():
-    folder = Path(sys.argv[1])
+    # Notebooks write files (%cudaenv save): run copies, so the source tree stays as committed.
+    work = Path(tempfile.mkdtemp(prefix="cudaenv-notebooks-"))
+    folder = work / "notebooks"
+    shutil.copytree(sys.argv[1], folder)
+    try:
+        run_all(folder)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run_all(folder):
     notebooks = sorted(folder.glob("**/*.ipynb"))
     if not notebooks:
         print(f"FAIL: no notebooks under {folder}")

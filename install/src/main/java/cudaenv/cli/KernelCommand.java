@@ -61,6 +61,7 @@ final class KernelCommand implements Command {
             err.println("cudaenv kernel: cannot start on " + args.get(0) + ": " + e.getMessage());
             return 1;
         }
+        kernel.interruptOnSignal();
         ParentWatch.start(Optional.ofNullable(System.getenv("JPY_PARENT_PID")), kernel::stop);
         try {
             kernel.awaitShutdown();

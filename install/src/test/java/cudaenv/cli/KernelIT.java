@@ -85,12 +85,19 @@ class KernelIT {
         Processes.Result suite = python("-m", "unittest", "-v", "kernel_conformance");
         assertEquals(0, suite.exit(), suite.output());
         assertTrue(suite.output().contains("OK"), suite.output());
+        assertFalse(suite.output().contains("skipped"), "every sample of the suite is set: " + suite.output());
     }
 
     @Test
     void survivesBadSignaturesAndGarbageAndUpdatesDisplaysAfterTheCell() throws Exception {
         Processes.Result robust = python("robustness.py");
         assertEquals(0, robust.exit(), robust.output());
+    }
+
+    @Test
+    void readsInputThroughStdinAndInterruptsOnSigint() throws Exception {
+        Processes.Result run = python("stdin_and_signals.py");
+        assertEquals(0, run.exit(), run.output());
     }
 
     @Test

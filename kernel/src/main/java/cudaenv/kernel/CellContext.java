@@ -1,9 +1,11 @@
 package cudaenv.kernel;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import cudaenv.kernel.magic.DisplayData;
 import cudaenv.kernel.magic.MagicContext;
 import cudaenv.kernel.wire.Iopub;
+import cudaenv.kernel.wire.Message;
 
 import java.util.Optional;
 
@@ -13,20 +15,30 @@ import java.util.Optional;
  */
 public final class CellContext implements MagicContext {
     private final Iopub iopub;
+    private final Message request;
     private final JsonObject parentHeader;
     private final int executionCount;
     private final boolean silent;
+    private final boolean allowStdin;
     private final Runnable flushStreams;
+    private final JsonArray payload = new JsonArray();
     private volatile boolean interrupted;
+    private volatile boolean finished;
     private volatile Optional<String> resultText = Optional.empty();
 
-    /** @param flushStreams sends what System.out/err buffered, so outputs keep their order */
-    public CellContext(Iopub iopub, JsonObject parentHeader, int executionCount, boolean silent,
+    /**
+     * @param request      the execute_request, parent of every output
+     * @param allowStdin   whether the client answers input_request for this cell
+     * @param flushStreams sends what System.out/err buffered, so outputs keep their order
+     */
+    public CellContext(Iopub iopub, Message request, int executionCount, boolean silent, boolean allowStdin,
                        Runnable flushStreams) {
         this.iopub = iopub;
-        this.parentHeader = parentHeader;
+        this.request = request;
+        this.parentHeader = request.header();
         this.executionCount = executionCount;
         this.silent = silent;
+        this.allowStdin = allowStdin;
         this.flushStreams = flushStreams;
     }
 
@@ -78,6 +90,42 @@ public final class CellContext implements MagicContext {
         content.addProperty("execution_count", executionCount);
         iopub.publish(parentHeader, "execute_result", content);
         resultText = Optional.ofNullable(data.data().get("text/plain")).map(String::valueOf);
+    }
+
+    /** Clears the cell's outputs now, or with {@code wait} when the next output arrives (no flicker). */
+    void clearOutput(boolean wait) {
+        flushStreams.run();
+        JsonObject content = new JsonObject();
+        content.addProperty("wait", wait);
+        iopub.publish(parentHeader, "clear_output", content);
+    }
+
+    /** Shows {@code data} in the client's pager: a "page" payload of the execute_reply, as IPython's {@code ?}. */
+    void page(DisplayData data) {
+        JsonObject page = new JsonObject();
+        page.addProperty("source", "page");
+        page.add("data", MimeBundles.content(data).getAsJsonObject("data"));
+        page.addProperty("start", 0);
+        synchronized (payload) {
+            payload.add(page);
+        }
+    }
+
+    /** The execute_reply's payload list. */
+    JsonArray payload() {
+        synchronized (payload) {
+            return payload.deepCopy();
+        }
+    }
+
+    /** The request to answer input_request for, while the cell runs and if its client allowed stdin. */
+    Optional<Message> inputParent() {
+        return allowStdin && !finished ? Optional.of(request) : Optional.empty();
+    }
+
+    /** Called when the cell's reply is about to go: threads it started can no longer ask for input. */
+    void finish() {
+        finished = true;
     }
 
     @Override

@@ -13,9 +13,14 @@ import cudaenv.kernel.wire.Message;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs execute requests (magics first, then Java) and answers complete, inspect and is_complete for a cell. */
 final class CellRunner {
+    /** A cell that is only a (qualified) name and a question mark: never valid Java, so it asks for help. */
+    private static final Pattern HELP = Pattern.compile("\\s*([\\w$.]+)\\?\\s*");
+
     private final Iopub iopub;
     private final MagicHost magics;
     private final JavaEngine java;
@@ -48,7 +53,8 @@ final class CellRunner {
             input.addProperty("execution_count", count);
             iopub.publish(request.header(), "execute_input", input);
         }
-        CellContext cell = new CellContext(iopub, request.header(), count, silent, streams::flush);
+        CellContext cell = new CellContext(iopub, request, count, silent, Json.bool(content, "allow_stdin", false),
+                streams::flush);
         CellScope.enter(cell);
         running = Optional.of(cell);
         Optional<CellError> error;
@@ -57,6 +63,7 @@ final class CellRunner {
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             error = Optional.of(internalError(e));
         } finally {
+            cell.finish();
             running = Optional.empty();
             streams.flush();
         }
@@ -72,7 +79,7 @@ final class CellRunner {
         } else {
             reply.addProperty("status", "ok");
             reply.add("user_expressions", new JsonObject());
-            reply.add("payload", new JsonArray());
+            reply.add("payload", cell.payload());
         }
         reply.addProperty("execution_count", count);
         channel.reply(request, "execute_reply", reply);
@@ -86,7 +93,7 @@ final class CellRunner {
                     + "' is not a magic: write %name args or %%name args (%lsmagic lists them)"));
         }
         for (MagicSyntax.Invocation invocation : parsed.magics()) {
-            Optional<CellError> error = magics.run(invocation, cell);
+            Optional<CellError> error = magics.run(invocation, cell, cell::page);
             if (error.isEmpty() && cell.interrupted()) {
                 error = Optional.of(CellError.oneLine("Interrupted", "the cell was interrupted"));
             }
@@ -94,7 +101,22 @@ final class CellRunner {
                 return error;
             }
         }
+        Matcher help = HELP.matcher(parsed.java());
+        if (help.matches()) {
+            pageDocumentation(help.group(1), cell);
+            return Optional.empty();
+        }
         return parsed.java().isBlank() ? Optional.empty() : java.eval(parsed.java(), cell);
+    }
+
+    /** {@code name?} pages what inspect knows about the name, as IPython's {@code obj?} does. */
+    private void pageDocumentation(String name, CellContext cell) {
+        Optional<String> doc = java.inspect(name, name.length()).filter(text -> !text.isBlank());
+        if (doc.isPresent()) {
+            cell.page(DisplayData.text(doc.get()));
+        } else {
+            cell.out("Object `" + name + "` not found.\n");
+        }
     }
 
     /** A bug in the kernel or a magic: the whole trace, since that is what a bug report needs. */
@@ -159,7 +181,8 @@ final class CellRunner {
         String code = Json.string(request, "code", "");
         MagicSyntax.Cell cell = MagicSyntax.parse(code);
         String status = cell.malformed().isPresent() ? "invalid"
-                : cell.java().isBlank() ? "complete" : java.completeness(cell.java());
+                : cell.java().isBlank() || HELP.matcher(cell.java()).matches() ? "complete"
+                : java.completeness(cell.java());
         JsonObject reply = new JsonObject();
         reply.addProperty("status", status);
         if (status.equals("incomplete")) {

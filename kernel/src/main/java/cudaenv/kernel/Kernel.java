@@ -7,14 +7,14 @@ import cudaenv.kernel.wire.Connection;
 import cudaenv.kernel.wire.Headers;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 
-import java.io.InputStream;
-
 /** The running kernel: binds the connection file's sockets and serves until a shutdown_request. */
 public final class Kernel {
     private final Connection connection;
+    private final CellRunner cells;
 
-    private Kernel(Connection connection) {
+    private Kernel(Connection connection, CellRunner cells) {
         this.connection = connection;
+        this.cells = cells;
     }
 
     /**
@@ -28,14 +28,18 @@ public final class Kernel {
         Connection connection = new Connection(props, new Headers(), Log::warn);
         StreamRouter streams = new StreamRouter();
         streams.install();
-        // no input_request support: a cell reading System.in gets end-of-file instead of hanging on the pipe
-        System.setIn(InputStream.nullInputStream());
+        System.setIn(new CellInput(connection.stdin(), streams::flush));
         History history = new History();
         CellRunner cells = new CellRunner(connection.iopub(), MagicHost.load(), new JavaEngine(), history, streams);
         Dispatcher dispatcher = new Dispatcher(connection.iopub(), cells, history, version, connection::stop);
         connection.serve(dispatcher, dispatcher);
         connection.iopub().status(new JsonObject(), "starting");
-        return new Kernel(connection);
+        return new Kernel(connection, cells);
+    }
+
+    /** Makes SIGINT interrupt the running cell (interrupt_mode "signal"); only for a process that is the kernel. */
+    public void interruptOnSignal() {
+        InterruptSignal.install(cells::interrupt);
     }
 
     /** Blocks until a shutdown_request has been answered and every socket is closed. */

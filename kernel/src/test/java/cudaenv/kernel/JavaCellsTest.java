@@ -1,5 +1,6 @@
 package cudaenv.kernel;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import cudaenv.kernel.testkit.TestClient;
 import cudaenv.kernel.wire.Message;
@@ -180,9 +181,88 @@ class JavaCellsTest {
     }
 
     @Test
-    void questionMarkShowsTheMagicsHelp() {
-        Message display = only(run("%echo?"), "display_data");
-        assertTrue(display.content().getAsJsonObject("data").get("text/plain").getAsString().contains("--later"));
+    void questionMarkPagesTheMagicsHelpAsIpykernelDoes() {
+        List<Message> messages = run("%echo?");
+        JsonArray payload = reply(messages).getAsJsonArray("payload");
+        assertEquals(1, payload.size(), payload.toString());
+        JsonObject page = payload.get(0).getAsJsonObject();
+        assertEquals("page", page.get("source").getAsString());
+        assertTrue(page.getAsJsonObject("data").get("text/plain").getAsString().contains("--later"), page.toString());
+        assertTrue(messages.stream().noneMatch(m -> m.type().equals("display_data")), "the help is paged, not shown");
+        assertEquals(0, reply(run("%echo plain")).getAsJsonArray("payload").size());
+    }
+
+    @Test
+    void aJavaNameWithAQuestionMarkPagesItsDocumentation() {
+        List<Message> messages = run("Math.max?");
+        assertEquals("ok", reply(messages).get("status").getAsString());
+        JsonArray payload = reply(messages).getAsJsonArray("payload");
+        assertEquals(1, payload.size(), payload.toString());
+        String page = payload.get(0).getAsJsonObject().getAsJsonObject("data").get("text/plain").getAsString();
+        assertTrue(page.contains("max(int"), page);
+        List<Message> unknown = run("noSuchName?");
+        assertEquals("Object `noSuchName` not found.\n", stdout(unknown));
+        assertEquals(0, reply(unknown).getAsJsonArray("payload").size());
+        assertEquals("complete", isComplete("Math.max?"));
+    }
+
+    @Test
+    void clearOutputComesBetweenTheOutputsInOrder() {
+        List<Message> messages = run("System.out.println(\"old\");\nclearOutput(true);\ndisplay(\"new\");\nclearOutput();");
+        List<String> shown = messages.stream().map(Message::type)
+                .filter(t -> t.equals("stream") || t.equals("clear_output") || t.equals("display_data")).toList();
+        assertEquals(List.of("stream", "clear_output", "display_data", "clear_output"), shown);
+        List<Boolean> waits = messages.stream().filter(m -> m.type().equals("clear_output"))
+                .map(m -> m.content().get("wait").getAsBoolean()).toList();
+        assertEquals(List.of(true, false), waits);
+    }
+
+    @Test
+    void systemInAsksTheClientForEachLineWhenTheCellAllowsStdin() {
+        String id = executeAllowingStdin("System.out.print(\"name? \");\n"
+                + "var in = new BufferedReader(new InputStreamReader(System.in));\n"
+                + "in.readLine() + \"+\" + in.readLine() + \"+\" + in.readLine()");
+        Message request = client.stdinRequest(30_000).orElseThrow(() -> new AssertionError("no input_request"));
+        assertEquals("input_request", request.type());
+        assertEquals(id, TestClient.parentId(request));
+        assertFalse(request.content().get("password").getAsBoolean());
+        Message prompt = client.iopub(5000).orElseThrow();
+        while (!prompt.type().equals("stream")) {
+            prompt = client.iopub(5000).orElseThrow(() -> new AssertionError("the prompt was not sent before input"));
+        }
+        assertEquals("name? ", prompt.content().get("text").getAsString());
+        client.input("Grace Hopper");
+        client.stdinRequest(10_000).orElseThrow(() -> new AssertionError("no second input_request"));
+        client.input("é");
+        client.stdinRequest(10_000).orElseThrow(() -> new AssertionError("no third input_request"));
+        client.input("\u0004"); // jupyter_client's end of input
+        assertEquals("ok", client.shellReply(30_000).orElseThrow().content().get("status").getAsString());
+        assertEquals("\"Grace Hopper+é+null\"", executeResult(client.outputsOf(id)));
+    }
+
+    @Test
+    void interruptEndsAWaitForInputAndTheNextCellCanStillAsk() throws Exception {
+        String waiting = executeAllowingStdin("new Scanner(System.in).nextLine()");
+        client.stdinRequest(30_000).orElseThrow(() -> new AssertionError("no input_request"));
+        client.sendControl("interrupt_request", new JsonObject());
+        client.controlReply(5000).orElseThrow();
+        Message interrupted = client.shellReply(10_000).orElseThrow(() -> new AssertionError("input wait not ended"));
+        assertEquals(waiting, TestClient.parentId(interrupted));
+        assertEquals("Interrupted", interrupted.content().get("ename").getAsString());
+        client.input("too late"); // answers nothing: the next cell must not read it
+        client.outputsOf(waiting);
+        String next = executeAllowingStdin("new Scanner(System.in).nextLine()");
+        client.stdinRequest(30_000).orElseThrow(() -> new AssertionError("no input_request after the interrupt"));
+        client.input("on time");
+        client.shellReply(30_000).orElseThrow();
+        assertEquals("\"on time\"", executeResult(client.outputsOf(next)));
+    }
+
+    private static String executeAllowingStdin(String code) {
+        client.drainIopub();
+        JsonObject content = TestClient.code(code);
+        content.addProperty("allow_stdin", true);
+        return client.sendShell("execute_request", content);
     }
 
     @Test

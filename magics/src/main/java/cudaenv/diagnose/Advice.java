@@ -1,10 +1,10 @@
 package cudaenv.diagnose;
 
-import cudaenv.diagnose.data.Architectures;
 import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.DriverRequirements;
 import cudaenv.diagnose.data.ForwardCompat;
 import cudaenv.diagnose.data.PytorchBuilds;
+import cudaenv.elf.GpuCodeSupport;
 import cudaenv.report.BuildOption;
 import cudaenv.report.Report;
 
@@ -75,9 +75,9 @@ final class Advice {
     private static boolean runsNatively(Report r, BuildOption b) {
         boolean driver = CudaVersion.parse(b.cuda())
                 .map(v -> Compatibility.of(r, v).support() == Compatibility.Support.NATIVE).orElse(false);
-        List<String> sass = PytorchBuilds.byTag(b.name()).map(PytorchBuilds.Build::sass).orElse(List.of());
-        return driver && r.gpus().stream().allMatch(g -> sass.stream()
-                .anyMatch(s -> Architectures.sassRunsOn(s, g.computeCapability())));
+        List<String> images = PytorchBuilds.byTag(b.name()).map(PytorchBuilds.Build::images).orElse(List.of());
+        return driver && r.gpus().stream()
+                .allMatch(g -> GpuCodeSupport.decide(images, g.computeCapability()).mode() == GpuCodeSupport.Mode.NATIVE);
     }
 
     /** "pip install ... --index-url URL (cu126: torch 2.6.0 and later)". */

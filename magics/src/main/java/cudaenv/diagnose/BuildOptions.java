@@ -1,7 +1,7 @@
 package cudaenv.diagnose;
 
-import cudaenv.diagnose.data.Architectures;
 import cudaenv.diagnose.data.PytorchBuilds;
+import cudaenv.elf.GpuCodeSupport;
 import cudaenv.report.BuildOption;
 import cudaenv.report.Gpu;
 import cudaenv.report.Report;
@@ -33,17 +33,15 @@ final class BuildOptions {
         for (Gpu gpu : r.gpus()) {
             String cc = gpu.computeCapability();
             String who = gpu.name() + " (compute capability " + cc + ")";
-            if (build.sass().stream().anyMatch(s -> Architectures.sassRunsOn(s, cc))) {
-                reasons.add(who + " runs its sm_" + build.sass().stream()
-                        .filter(s -> Architectures.sassRunsOn(s, cc)).reduce((a, b) -> b).orElseThrow().replace(".", "")
-                        + " code");
-            } else if (build.ptx().stream().anyMatch(p -> Architectures.ptxRunsOn(p, cc))
-                    && c.support() == Compatibility.Support.NATIVE) {
+            GpuCodeSupport.Support code = GpuCodeSupport.decide(build.images(), cc);
+            if (code.mode() == GpuCodeSupport.Mode.NATIVE) {
+                reasons.add(who + " runs its " + code.image().orElseThrow() + " code");
+            } else if (code.mode() == GpuCodeSupport.Mode.PTX_JIT && c.support() == Compatibility.Support.NATIVE) {
                 reasons.add(who + " has no compiled code in it, only PTX the driver JIT-compiles at first use");
             } else {
                 runs = false;
-                reasons.add(who + " is not among its GPU targets (sm_"
-                        + String.join(", sm_", build.sass().stream().map(s -> s.replace(".", "")).toList()) + ")");
+                reasons.add(who + " is not among its GPU targets ("
+                        + String.join(", ", build.images().stream().filter(i -> i.startsWith("sm_")).toList()) + ")");
             }
         }
         if (r.gpus().isEmpty()) {

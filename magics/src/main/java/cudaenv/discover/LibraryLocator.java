@@ -1,5 +1,8 @@
 package cudaenv.discover;
 
+import cudaenv.elf.ElfReader;
+import cudaenv.elf.SonameRead;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +45,7 @@ public final class LibraryLocator {
         for (Copy copy : copies.values()) {
             String fileName = copy.realPath.substring(copy.realPath.lastIndexOf('/') + 1);
             String kind = LibraryKind.of(fileName).orElseGet(() -> LibraryKind.of(copy.names.first()).orElseThrow());
-            SonameReader.Result elf = SonameReader.read(fs.host(copy.realPath));
+            SonameRead elf = ElfReader.soname(fs.host(copy.realPath));
             Optional<String> soname = elf.soname()
                     .or(() -> Optional.ofNullable(cachedRealPaths.get(copy.realPath)))
                     .or(() -> copy.names.stream().filter(n -> n.matches(".*\\.so\\.\\d+(\\.\\d+)?")).findFirst());

@@ -65,8 +65,8 @@ public final class BinaryScan {
                 elf.runpath().isEmpty() ? elf.rpath() : elf.runpath(), unresolved, ptxVersions);
     }
 
-    /** libcudart.so.12 -> 12, libcudart.so.11.0 -> 11.0. */
-    static Optional<String> sonameVersion(String soname) {
+    /** libcudart.so.12 -> 12, libcudart.so.11.0 -> 11.0 (also a symbol version named after a library). */
+    public static Optional<String> sonameVersion(String soname) {
         Matcher m = SONAME_VERSION.matcher(soname);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }

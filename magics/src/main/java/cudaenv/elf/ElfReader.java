@@ -11,15 +11,20 @@ import java.util.Optional;
 
 /**
  * Reads the header, section headers, dynamic section and GNU symbol versioning of a 64-bit little-endian
- * x86_64 or aarch64 ELF file through a memory map, touching only those bytes (a 2 GB library costs a few pages).
+ * x86_64 or aarch64 ELF file through a memory map, touching only those bytes (a 2 GB library costs a few pages);
+ * or, for discovery, only its SONAME.
  */
 public final class ElfReader {
     private static final int EM_X86_64 = 62;
     private static final int EM_AARCH64 = 183;
+    private static final long PT_LOAD = 1;
+    private static final long PT_DYNAMIC = 2;
     private static final long SHT_DYNAMIC = 6;
     private static final long SHT_GNU_VERDEF = 0x6ffffffdL;
     private static final long SHT_GNU_VERNEED = 0x6ffffffeL;
     private static final long DT_NEEDED = 1;
+    private static final long DT_STRTAB = 5;
+    private static final long DT_STRSZ = 10;
     private static final long DT_SONAME = 14;
     private static final long DT_RPATH = 15;
     private static final long DT_RUNPATH = 29;
@@ -50,24 +55,88 @@ public final class ElfReader {
         }
     }
 
+    /**
+     * Only DT_SONAME, found through the program headers as the loader finds it. Discovery asks this of every copy
+     * it finds, so it costs a few 4 KB reads (ELF and program headers, the dynamic segment, one string) and no map.
+     */
+    public static SonameRead soname(Path path) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            return SonameRead.of(soname(FileWindow.sparse(channel)));
+        } catch (ElfFormatException e) {
+            return SonameRead.failure(e.getMessage());
+        } catch (IOException | SecurityException e) {
+            return SonameRead.failure("could not be read: " + e.getMessage());
+        }
+    }
+
+    private static Optional<String> soname(FileWindow f) throws ElfFormatException, IOException {
+        machine(f);
+        long phoff = f.u64(0x20);
+        int phentsize = f.u16(0x36);
+        int phnum = f.u16(0x38);
+        if (phentsize != 56) {
+            throw new ElfFormatException("program header size " + phentsize + " is not 56: corrupt header");
+        }
+        f.require(phoff, (long) phnum * phentsize, "the program header table");
+        long dynOffset = -1;
+        long dynSize = 0;
+        for (int i = 0; i < phnum; i++) {
+            long h = phoff + (long) i * phentsize;
+            if (f.u32(h) == PT_DYNAMIC) {
+                dynOffset = f.u64(h + 8);
+                dynSize = f.u64(h + 32);
+            }
+        }
+        if (dynOffset < 0) {
+            throw new ElfFormatException("no dynamic segment: not a shared object");
+        }
+        f.require(dynOffset, dynSize, "the dynamic segment");
+        long strtab = -1;
+        long strsz = -1;
+        long soname = -1;
+        for (long p = dynOffset; p + 16 <= dynOffset + dynSize; p += 16) {
+            long tag = f.u64(p);
+            if (tag == 0) {
+                break;
+            }
+            if (tag == DT_STRTAB) {
+                strtab = f.u64(p + 8);
+            } else if (tag == DT_STRSZ) {
+                strsz = f.u64(p + 8);
+            } else if (tag == DT_SONAME) {
+                soname = f.u64(p + 8);
+            }
+        }
+        if (soname < 0) {
+            return Optional.empty();
+        }
+        long table = loadedAt(f, phoff, phnum, strtab);
+        if (strtab < 0 || table < 0 || strsz < 0 || soname >= strsz) {
+            throw new ElfFormatException("the SONAME lies outside the dynamic string table: corrupt file");
+        }
+        f.require(table, strsz, "the dynamic string table");
+        return Optional.of(f.cString(table + soname, table + strsz));
+    }
+
+    /** The file offset of a virtual address inside a PT_LOAD segment, -1 when no segment holds it. */
+    private static long loadedAt(FileWindow f, long phoff, int phnum, long vaddr)
+            throws ElfFormatException, IOException {
+        for (int i = 0; i < phnum; i++) {
+            long h = phoff + i * 56L;
+            if (f.u32(h) == PT_LOAD) {
+                long offset = f.u64(h + 8);
+                long segment = f.u64(h + 16);
+                long fileSize = f.u64(h + 32);
+                if (vaddr >= segment && vaddr - segment < fileSize) {
+                    return offset + (vaddr - segment);
+                }
+            }
+        }
+        return -1;
+    }
+
     private static ElfFile parse(String path, FileWindow f) throws ElfFormatException, IOException {
-        if (f.size() < 4 || f.u32(0) != 0x464c457fL) {
-            throw new ElfFormatException("not an ELF file (no \\x7fELF magic at its start)");
-        }
-        f.require(0, 64, "the ELF header");
-        if (f.u8(4) != 2) {
-            throw new ElfFormatException(f.u8(4) == 1 ? "a 32-bit ELF file; only 64-bit objects are read"
-                    : "unknown ELF class " + f.u8(4));
-        }
-        if (f.u8(5) != 1) {
-            throw new ElfFormatException(f.u8(5) == 2 ? "a big-endian ELF file; only little-endian objects are read"
-                    : "unknown ELF data encoding " + f.u8(5));
-        }
-        String machine = switch (f.u16(18)) {
-            case EM_X86_64 -> "x86_64";
-            case EM_AARCH64 -> "aarch64";
-            default -> throw new ElfFormatException("ELF machine " + f.u16(18) + " is neither x86_64 nor aarch64");
-        };
+        String machine = machine(f);
         List<ElfFile.Section> sections = sections(f);
         Optional<ElfFile.Section> dynamic = sections.stream().filter(s -> s.type() == SHT_DYNAMIC).findFirst();
         Optional<String> soname = Optional.empty();
@@ -106,6 +175,27 @@ public final class ElfReader {
         }
         return new ElfFile(path, machine, sections, soname, needed, rpath, runpath, definitions,
                 base.stream().findFirst(), needs);
+    }
+
+    /** Checks the ELF header: 64-bit, little-endian, x86_64 or aarch64; its machine name. */
+    private static String machine(FileWindow f) throws ElfFormatException, IOException {
+        if (f.size() < 4 || f.u32(0) != 0x464c457fL) {
+            throw new ElfFormatException("not an ELF file (no \\x7fELF magic at its start)");
+        }
+        f.require(0, 64, "the ELF header");
+        if (f.u8(4) != 2) {
+            throw new ElfFormatException(f.u8(4) == 1 ? "a 32-bit ELF file; only 64-bit objects are read"
+                    : "unknown ELF class " + f.u8(4));
+        }
+        if (f.u8(5) != 1) {
+            throw new ElfFormatException(f.u8(5) == 2 ? "a big-endian ELF file; only little-endian objects are read"
+                    : "unknown ELF data encoding " + f.u8(5));
+        }
+        return switch (f.u16(18)) {
+            case EM_X86_64 -> "x86_64";
+            case EM_AARCH64 -> "aarch64";
+            default -> throw new ElfFormatException("ELF machine " + f.u16(18) + " is neither x86_64 nor aarch64");
+        };
     }
 
     private static List<ElfFile.Section> sections(FileWindow f) throws ElfFormatException, IOException {

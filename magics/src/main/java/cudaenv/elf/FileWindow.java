@@ -95,7 +95,8 @@ final class FileWindow {
         if (buffer == null || offset < start || offset + length > start + buffer.limit()) {
             if (sparse) {
                 start = offset + length <= (offset & -BLOCK) + BLOCK ? offset & -BLOCK : offset;
-                buffer = buffer == null ? ByteBuffer.allocateDirect(BLOCK) : buffer.clear();
+                // heap, not direct: discovery reads one SONAME from each of 1,000 files, and a direct buffer each costs more
+                buffer = buffer == null ? ByteBuffer.allocate(BLOCK) : buffer.clear();
                 while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
                     // a positional read may return fewer bytes than asked; the end of the file stops it
                 }

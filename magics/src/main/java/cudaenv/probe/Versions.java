@@ -1,6 +1,9 @@
 package cudaenv.probe;
 
-/** The integer version encodings of the CUDA libraries, as strings the report uses. */
+/**
+ * The integer version encodings of the CUDA libraries, as strings the report uses: the one decoder of them (the
+ * sources of each rule and its measured examples are in the test data version-encodings.tsv, checked against it).
+ */
 public final class Versions {
     private Versions() {
     }

@@ -71,6 +71,10 @@ class FrameworkRulesTest {
         assertTrue(b.get("cu126").reason().contains("not among its GPU targets"), b.get("cu126").reason());
         assertTrue(b.get("cu128").runs(), b.get("cu128").reason());
         assertTrue(b.get("cu128").reason().contains("minor-version compatibility"), b.get("cu128").reason());
+        assertTrue(b.get("cu128").reason().contains("(compute capability 12.0) runs its sm_120 code"),
+                b.get("cu128").reason());
+        assertTrue(b.get("cu126").reason().contains("(sm_50, sm_60, sm_70, sm_75, sm_80, sm_86, sm_90)"),
+                b.get("cu126").reason());
         assertFalse(b.get("cu130").runs(), "CUDA 13 needs driver 580");
         assertTrue(b.get("cu130").reason().contains("major version"), b.get("cu130").reason());
         assertEquals("https://download.pytorch.org/whl/cu128", b.get("cu128").indexUrl());
@@ -81,6 +85,7 @@ class FrameworkRulesTest {
         Report r = Machine.host().driver("580.65.06", "13.0").gpu("Tesla V100-SXM2-16GB", "7.0").report();
         Map<String, BuildOption> b = BuildOptions.of(r).stream().collect(Collectors.toMap(BuildOption::name, x -> x));
         assertTrue(b.get("cu126").runs());
+        assertTrue(b.get("cu126").reason().contains("(compute capability 7.0) runs its sm_70 code"), b.get("cu126").reason());
         assertFalse(b.get("cu130").runs(), b.get("cu130").reason());
         assertTrue(b.get("cu118").runs(), "driver 580 runs CUDA 11.8 natively");
     }

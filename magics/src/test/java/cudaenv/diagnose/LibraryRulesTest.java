@@ -102,10 +102,63 @@ class LibraryRulesTest {
         assertEquals(List.of("library-version-mismatch"), Machine.ids(f), "libcuda.so.535... answering 12.2 is normal");
         assertEquals(Severity.WARNING, f.get(0).severity());
         assertTrue(f.get(0).title().contains("11.8.89") && f.get(0).title().contains("11.2"));
+        assertTrue(f.get(0).detail().contains("but the library itself answers 11.2. The file name is the false claim"),
+                f.get(0).detail());
         Library otherMajor = Machine.lib("cudnn", LIB + "/libcudnn.so.8.9.7", "libcudnn.so.8", "9.1.0", "8.9.7",
                 "ld.so.cache", true);
-        assertEquals(Severity.ERROR, new LibraryVersionMismatch().apply(Machine.host().library(otherMajor).report())
-                .get(0).severity());
+        Finding major = new LibraryVersionMismatch().apply(Machine.host().library(otherMajor).report()).get(0);
+        assertEquals(Severity.ERROR, major.severity());
+        assertTrue(major.detail().contains("Software built against cudnn 8 is linked to that release's SONAME and symbol"
+                + " versions (its ABI)"), major.detail());
+    }
+
+    @Test
+    void aRuntimeThatCannotAnswerIsJudgedByItsElfMetadata() {
+        String path = LIB + "/libcudart.so.12.4.127";
+        Library mute = new Library("cudart", path, Optional.of("libcudart.so.11.0"), Optional.empty(),
+                Optional.of("12.4.127"), "ld.so.cache", LibraryStatus.ERROR,
+                Optional.of("cudaRuntimeGetVersion: cudaErrorInsufficientDriver (35)"), true, Optional.empty(),
+                Optional.empty(), Map.of());
+        Report r = Machine.host().library(mute).elf(path, "libcudart.so.11.0", "11.0", List.of("libcudart.so.11.0")).report();
+        List<Finding> f = new LibraryVersionMismatch().apply(r);
+        assertEquals(List.of("library-version-mismatch"), Machine.ids(f));
+        assertEquals(Severity.ERROR, f.get(0).severity());
+        assertEquals("libcudart.so.12.4.127 claims version 12.4.127 but is 11.x (SONAME libcudart.so.11.0)", f.get(0).title());
+        String d = f.get(0).detail();
+        assertTrue(d.startsWith(path + " is named for cudart 12.4.127, but the library could not be asked (cudaRuntimeGetVersion:"
+                + " cudaErrorInsufficientDriver (35)) and its ELF metadata says 11.x: SONAME libcudart.so.11.0, symbol version"
+                + " libcudart.so.11.0. The file name is the false claim: the linker writes the SONAME"), d);
+        assertTrue(d.contains("Software built against cudart 12 is linked to that release's SONAME and symbol versions"), d);
+        assertTrue(f.get(0).fix().contains("Replace it with the real cudart 12.4.127"), f.get(0).fix());
+
+        Report noSoname = Machine.host().library(mute).elf(path, null, null, List.of("libcudart.so.11.0")).report();
+        assertEquals("libcudart.so.12.4.127 claims version 12.4.127 but is 11.x (symbol version libcudart.so.11.0)",
+                new LibraryVersionMismatch().apply(noSoname).get(0).title(), "a symbol version named after the library");
+    }
+
+    @Test
+    void aWheelFileNamedForAnotherMajorThanItsSonameIsRelabelled() {
+        String path = NV + "cuda_runtime/lib/libcudart.so.12";
+        Library swapped = Machine.lib("cudart", path, "libcudart.so.11.0", null, "12", "python-package", false);
+        List<Finding> f = new LibraryVersionMismatch().apply(Machine.host().library(swapped)
+                .elf(path, "libcudart.so.11.0", "11.0", List.of("libcudart.so.11.0")).report());
+        assertEquals("libcudart.so.12 claims version 12 but is 11.x (SONAME libcudart.so.11.0)", f.get(0).title());
+    }
+
+    @Test
+    void elfMetadataOfTheSameMajorOrNoneAtAllIsNoFinding() {
+        String cudart = LIB + "/libcudart.so.11.8.89";
+        String nvrtc = LIB + "/libnvrtc.so.11.8.89";
+        Report sameMajor = Machine.host()
+                .library(Machine.lib("cudart", cudart, "libcudart.so.11.0", null, "11.8.89", "ld.so.cache", true))
+                .elf(cudart, "libcudart.so.11.0", "11.0", List.of("libcudart.so.11.0"))
+                .library(Machine.lib("nvrtc", nvrtc, "libnvrtc.so.11.2", null, "11.8.89", "ld.so.cache", true))
+                .elf(nvrtc, "libnvrtc.so.11.2", "11.2", List.of("libnvrtc.so.11.2")).report();
+        assertEquals(List.of(), new LibraryVersionMismatch().apply(sameMajor), "a SONAME names the ABI, not the release");
+        Report unscanned = Machine.host()
+                .library(Machine.lib("cudart", LIB + "/libcudart.so.12.4.127", "libcudart.so.11.0", null, "12.4.127",
+                        "ld.so.cache", true)).report();
+        assertEquals(List.of(), new LibraryVersionMismatch().apply(unscanned), "no ELF evidence, no claim to judge");
     }
 
     @Test

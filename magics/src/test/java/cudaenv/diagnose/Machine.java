@@ -1,5 +1,6 @@
 package cudaenv.diagnose;
 
+import cudaenv.report.Binary;
 import cudaenv.report.Container;
 import cudaenv.report.Driver;
 import cudaenv.report.Finding;
@@ -26,6 +27,7 @@ final class Machine {
     private final List<Library> libraries = new ArrayList<>();
     private final List<Framework> frameworks = new ArrayList<>();
     private final List<ProbeCall> probes = new ArrayList<>();
+    private final List<Binary> binaries = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
     private Toolkit toolkit = Toolkit.absent();
     private Optional<String> containerRuntime = Optional.empty();
@@ -154,11 +156,19 @@ final class Machine {
         return this;
     }
 
+    /** What the ELF scan read of a file: its SONAME and the symbol versions it defines. */
+    Machine elf(String path, String soname, String elfVersion, List<String> versionDefinitions) {
+        binaries.add(new Binary(path, List.of(), List.of(), List.of(), List.of(), Optional.empty(),
+                Optional.ofNullable(soname), Optional.ofNullable(elfVersion), versionDefinitions, List.of(), List.of(),
+                List.of()));
+        return this;
+    }
+
     Report report() {
         Container container = containerRuntime.map(rt -> new Container(true, Optional.of(rt), gpusInjected, env,
                 List.of("/.dockerenv"))).orElse(new Container(false, Optional.empty(), false, env, List.of()));
         return new Report(Report.SCHEMA_VERSION, null, null, driver, gpus, libraries, toolkit, frameworks, container,
-                null, null, null, null, probes);
+                null, null, null, binaries, probes);
     }
 
     static Library lib(String kind, String path, String soname, String version, String fileVersion, String origin,

@@ -176,6 +176,22 @@ class MachineScenariosTest {
                                 .gpu(A100, "8.0", GB40, UUID0).cudart("11.2.152"), LIB + "/libcudart.so.11.2.152"))
                         .build(), LIB + "/libcudart.so.11.0", "libcudart.so.11.8.89"),
                         Set.of("library-version-mismatch", "cuda-versions-explained"), MachineScenariosTest::usable),
+                new Scenario("a CUDA 11.8 runtime relabelled libcudart.so.12.4.127 on a host without a driver: only its ELF"
+                        + " metadata tells", (d, s) -> linked(SimulatedMachine.in(d)
+                        .file(LIB + "/libcudart.so.12.4.127", built(s, m -> m.cudart("11.8.89"), LIB + "/libcudart.so.11.8.89"))
+                        .build(), LIB + "/libcudart.so.12", "libcudart.so.12.4.127"),
+                        Set.of("no-driver", "library-version-mismatch"), r -> {
+                            assertFalse(r.verdict().cudaUsable());
+                            assertEquals(java.util.Optional.empty(), r.librariesOf("cudart").get(0).version(),
+                                    "cudart 11.x cannot answer without a driver");
+                            Finding f = finding(r, "library-version-mismatch");
+                            assertEquals(Severity.ERROR, f.severity());
+                            assertEquals("libcudart.so.12.4.127 claims version 12.4.127 but is 11.x (SONAME libcudart.so.11.0)",
+                                    f.title());
+                            assertTrue(f.detail().contains("(cudaRuntimeGetVersion: cudaErrorInsufficientDriver (35)) and its"
+                                    + " ELF metadata says 11.x: SONAME libcudart.so.11.0, symbol version libcudart.so.11.0."
+                                    + " The file name is the false claim"), f.detail());
+                        }),
                 new Scenario("CUDA 12.4 toolkit plus an old CUDA 11.8 runtime on LD_LIBRARY_PATH", (d, s) -> SimulatedMachine.in(d)
                         .driver("550.54.14", 12040).gpu("NVIDIA L4", "8.9", 24L << 30, UUID0).cudaToolkit("12.4.127")
                         .cudart("11.8.89", "/opt/legacy/lib").ldLibraryPath("/opt/legacy/lib").build(),
@@ -261,6 +277,11 @@ class MachineScenariosTest {
         assertEquals(run, r.builds().stream().filter(BuildOption::runs).map(BuildOption::name).collect(Collectors.toSet()),
                 () -> r.builds().toString());
         assertEquals(fail, r.builds().stream().filter(b -> !b.runs()).map(BuildOption::name).collect(Collectors.toSet()));
+    }
+
+    private static Finding finding(Report r, String id) {
+        return r.findings().stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not in\n" + describe(r)));
     }
 
     private static void firstFix(Report r, String text) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,7 @@ class ElfReaderTest {
             String dynamic = NvccBuilds.run(lib.getParent(), List.of("readelf", "-dW", lib.toString()));
             assertEquals(bracketed(dynamic, "(NEEDED)"), elf.needed(), lib + " needed");
             assertEquals(bracketed(dynamic, "(SONAME)"), elf.soname().stream().toList(), lib + " soname");
+            assertEquals(new SonameRead(elf.soname(), Optional.empty()), ElfReader.soname(lib), lib + " soname alone");
             assertEquals(bracketed(dynamic, "(RUNPATH)").stream().flatMap(r -> Arrays.stream(r.split(":"))).toList(),
                     elf.runpath(), lib + " runpath");
             String versions = NvccBuilds.run(lib.getParent(), List.of("readelf", "-VW", lib.toString()));
@@ -67,6 +69,36 @@ class ElfReaderTest {
         ElfFile old = read(tmp.resolve("libold.so"));
         assertEquals(List.of("/old"), old.rpath());
         assertTrue(old.runpath().isEmpty());
+        assertEquals(new SonameRead(Optional.of("libtop.so.1"), Optional.empty()), ElfReader.soname(tmp.resolve("libtop.so.1")));
+        assertEquals(new SonameRead(Optional.empty(), Optional.empty()), ElfReader.soname(tmp.resolve("libold.so")),
+                "no SONAME is no error");
+    }
+
+    @Test
+    void sonameAloneNeedsOnlyTheProgramHeaders(@TempDir Path tmp) throws IOException {
+        byte[] noSections = Files.readAllBytes(CUDART13);
+        ByteBuffer.wrap(noSections).order(ByteOrder.LITTLE_ENDIAN).putLong(0x28, 0);
+        assertEquals(Optional.of("libcudart.so.13"), ElfReader.soname(Files.write(tmp.resolve("stripped.so"), noSections))
+                .soname(), "the loader finds the SONAME without section headers, and so does discovery");
+    }
+
+    @Test
+    void sonameAloneGivesOneLineErrors(@TempDir Path tmp) throws IOException {
+        byte[] all = Files.readAllBytes(CUDART13);
+        assertSonameError(tmp, "could not be read: Is a directory");
+        assertSonameError(Files.writeString(tmp.resolve("libfoo.so"), "INPUT(-lfoo)\n"),
+                "not an ELF file (no \\x7fELF magic at its start)");
+        assertSonameError(Files.write(tmp.resolve("head.so"), Arrays.copyOf(all, 40)),
+                "the ELF header lies outside the file (offset 0, 64 bytes, file is 40 bytes): the file is truncated or corrupt");
+        assertSonameError(Files.write(tmp.resolve("phdr.so"), Arrays.copyOf(all, 100)), "the program header table lies "
+                + "outside the file (offset 64, " + 56 * ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN).getShort(0x38)
+                + " bytes, file is 100 bytes): the file is truncated or corrupt");
+        byte[] elf32 = all.clone();
+        elf32[4] = 1;
+        assertSonameError(Files.write(tmp.resolve("x32.so"), elf32), "a 32-bit ELF file; only 64-bit objects are read");
+        byte[] noPhdrs = all.clone();
+        ByteBuffer.wrap(noPhdrs).order(ByteOrder.LITTLE_ENDIAN).putShort(0x38, (short) 0);
+        assertSonameError(Files.write(tmp.resolve("object.o"), noPhdrs), "no dynamic segment: not a shared object");
     }
 
     @Test
@@ -136,6 +168,12 @@ class ElfReaderTest {
         assertTrue(error.contains(expected), error);
         assertTrue(error.startsWith(p.toString()), "names the file: " + error);
         assertFalse(error.contains("\n"), "one line: " + error);
+    }
+
+    private static void assertSonameError(Path p, String expected) {
+        SonameRead r = ElfReader.soname(p);
+        assertEquals(Optional.empty(), r.soname());
+        assertEquals(Optional.of(expected), r.error());
     }
 
     private static List<String> bracketed(String readelf, String tag) {

@@ -23,6 +23,8 @@ class GpuCodeSupportTest {
             "sm_80 compute_90     | 8.9  | NATIVE  | sm_80",
             "compute_80 compute_90| 8.6  | PTX_JIT | compute_80",
             "compute_90           | 8.6  | NONE    | ''",
+            "compute_90           | 8.9  | NONE    | ''",
+            "sm_90                | 10.0 | NONE    | ''",
             // 'a' images run on exactly their CC
             "sm_90a               | 9.0  | NATIVE  | sm_90a",
             "sm_90a               | 10.0 | NONE    | ''",

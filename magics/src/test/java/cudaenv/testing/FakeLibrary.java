@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -20,6 +21,8 @@ import java.util.stream.Stream;
  * gcc on a shared 2-core machine is the slow part of building simulated machines.
  */
 final class FakeLibrary {
+    /** Real libcudart, libcublas and libnvrtc version every symbol with their SONAME (readelf -V); driver libraries do not. */
+    private static final Set<String> VERSIONED_BY_SONAME = Set.of("cudart.c", "cublas.c", "nvrtc.c");
     private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
     private static final Path WORK = createWorkDir();
     /** The CUDA toolkit's compiler, installed on every machine of this project (see .ci/test-deps). */
@@ -84,6 +87,10 @@ final class FakeLibrary {
             Path dir = Files.createTempDirectory(WORK, "lib");
             Path out = dir.resolve(soname);
             command.addAll(List.of("-I", WORK.toString(), "-o", out.toString()));
+            if (VERSIONED_BY_SONAME.contains(source)) {
+                Path script = Files.writeString(dir.resolve("symbols.map"), soname + " { global: *; };\n");
+                command.add("-Wl,--version-script=" + script);
+            }
             macros.forEach((name, value) -> command.add(value.isEmpty() ? "-D" + name : "-D" + name + "=" + value));
             command.add(WORK.resolve(source).toString());
             Process compiler = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Finds magics with ServiceLoader and runs them; {@code %lsmagic} is its own. */
 public final class MagicHost {
     static final String LSMAGIC = "lsmagic";
+    private static final String LSMAGIC_HELP =
+            "%lsmagic: lists the magics on the class path, one line each; %name? shows a magic's help";
 
     private final Map<String, Magic> magics = new LinkedHashMap<>();
 
@@ -34,11 +37,20 @@ public final class MagicHost {
         return new MagicHost(found);
     }
 
-    /** Runs one magic; a {@link MagicException} is a one-line error, a bug in a magic a full one. */
-    public Optional<CellError> run(MagicSyntax.Invocation invocation, MagicContext context) {
+    /**
+     * Runs one magic; a {@link MagicException} is a one-line error, a bug in a magic a full one.
+     *
+     * @param pager where {@code %name?} sends the magic's help (the client's pager, as IPython's {@code ?})
+     */
+    public Optional<CellError> run(MagicSyntax.Invocation invocation, MagicContext context,
+                                   Consumer<DisplayData> pager) {
         MagicCall call = invocation.call();
         if (call.name().equals(LSMAGIC)) {
-            context.result(DisplayData.text(listing()));
+            if (invocation.helpAsked()) {
+                pager.accept(DisplayData.text(LSMAGIC_HELP));
+            } else {
+                context.result(DisplayData.text(listing()));
+            }
             return Optional.empty();
         }
         Magic magic = magics.get(call.name());
@@ -47,7 +59,7 @@ public final class MagicHost {
                     + knownNames()));
         }
         if (invocation.helpAsked()) {
-            context.display(DisplayData.text(magic.help()));
+            pager.accept(DisplayData.text(magic.help()));
             return Optional.empty();
         }
         try {
@@ -115,7 +127,7 @@ public final class MagicHost {
         int nameEnd = nameEnd(line, percent);
         String name = line.substring(percent, nameEnd);
         if (name.equals(LSMAGIC)) {
-            return Optional.of("%lsmagic: lists the magics");
+            return Optional.of(LSMAGIC_HELP);
         }
         Magic magic = magics.get(name);
         if (magic == null) {

@@ -49,6 +49,10 @@ final class CellExecutionControl extends DirectExecutionControl {
         } finally {
             running = null;
         }
+        if (failure.get() == null && stopRequested) {
+            // Thread.stop can land before the snippet's own try block and end the thread without a trace
+            failure.set(new InvocationTargetException(new InterruptedException("the cell was interrupted")));
+        }
         if (failure.get() != null) {
             throw (Exception) failure.get();
         }

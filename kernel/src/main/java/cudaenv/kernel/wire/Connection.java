@@ -22,7 +22,7 @@ public final class Connection {
     private final WireCodec codec;
     private final Headers headers;
     private final Iopub iopub;
-    private final ZMQ.Socket stdin;
+    private final Stdin stdin;
     private final Consumer<String> log;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
@@ -34,21 +34,26 @@ public final class Connection {
         this.log = log;
         this.codec = new WireCodec(Signer.of(props.getSignatureScheme(), props.getKey()));
         this.iopub = new Iopub(bind(SocketType.PUB, props.getIopubPort()), codec, headers);
-        // bound so that clients can connect; this kernel never asks for input
-        this.stdin = bind(SocketType.ROUTER, props.getStdinPort());
+        this.stdin = new Stdin(bind(SocketType.ROUTER, props.getStdinPort()), codec, headers, () -> stopping, log);
     }
 
     public Iopub iopub() {
         return iopub;
     }
 
-    /** Starts serving heartbeat, shell and control. */
+    /** Where cells ask the client for input. */
+    public Stdin stdin() {
+        return stdin;
+    }
+
+    /** Starts serving heartbeat, shell, control and stdin. */
     public void serve(RequestHandler shell, RequestHandler control) {
         start("heartbeat", new Heartbeat(bind(SocketType.REP, props.getHbPort()), () -> stopping));
         start("shell", new RequestLoop("shell", bind(SocketType.ROUTER, props.getShellPort()), codec, headers, shell,
                 () -> stopping, log));
         start("control", new RequestLoop("control", bind(SocketType.ROUTER, props.getControlPort()), codec, headers,
                 control, () -> stopping, log));
+        start("stdin", stdin);
     }
 
     /** Asks every loop to finish; {@link #awaitStop} returns once they have. */
@@ -62,7 +67,6 @@ public final class Connection {
         for (Thread thread : threads) {
             thread.join();
         }
-        stdin.close();
         iopub.close();
         context.term();
     }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A Jupyter client on jeromq for in-process kernel tests: sends requests, reads replies and IOPub. */
 public final class TestClient implements AutoCloseable {
@@ -22,6 +23,7 @@ public final class TestClient implements AutoCloseable {
     private final ZMQ.Socket shell;
     private final ZMQ.Socket control;
     private final ZMQ.Socket iopub;
+    private final ZMQ.Socket stdin;
     private final WireCodec codec;
     private final Headers headers = new Headers();
 
@@ -29,14 +31,22 @@ public final class TestClient implements AutoCloseable {
         LocalConnection connection = LocalConnection.create();
         connectionJson = connection.json();
         codec = connection.codec();
-        shell = connect(SocketType.DEALER, connection.shellPort());
-        control = connect(SocketType.DEALER, connection.controlPort());
-        iopub = connect(SocketType.SUB, connection.iopubPort());
+        // shell and stdin share one identity, as jupyter_client's do, so input_request finds this client
+        byte[] identity = ascii(UUID.randomUUID().toString());
+        shell = connect(dealer(identity), connection.shellPort());
+        control = connect(context.socket(SocketType.DEALER), connection.controlPort());
+        iopub = connect(context.socket(SocketType.SUB), connection.iopubPort());
         iopub.subscribe(new byte[0]);
+        stdin = connect(dealer(identity), connection.stdinPort());
     }
 
-    private ZMQ.Socket connect(SocketType type, int port) {
-        ZMQ.Socket socket = context.socket(type);
+    private ZMQ.Socket dealer(byte[] identity) {
+        ZMQ.Socket socket = context.socket(SocketType.DEALER);
+        socket.setIdentity(identity);
+        return socket;
+    }
+
+    private static ZMQ.Socket connect(ZMQ.Socket socket, int port) {
         socket.setLinger(0);
         socket.connect("tcp://127.0.0.1:" + port);
         return socket;
@@ -77,6 +87,17 @@ public final class TestClient implements AutoCloseable {
 
     public Optional<Message> controlReply(int timeoutMs) {
         return receive(control, timeoutMs);
+    }
+
+    public Optional<Message> stdinRequest(int timeoutMs) {
+        return receive(stdin, timeoutMs);
+    }
+
+    /** Answers an input_request as jupyter_client does: an input_reply without a parent header. */
+    public void input(String value) {
+        JsonObject content = new JsonObject();
+        content.addProperty("value", value);
+        send(stdin, request("input_reply", content));
     }
 
     public Optional<Message> iopub(int timeoutMs) {
@@ -170,6 +191,7 @@ public final class TestClient implements AutoCloseable {
         shell.close();
         control.close();
         iopub.close();
+        stdin.close();
         context.term();
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Compute capabilities, their architecture names, and which CUDA releases compile SASS for them
- * (architectures.tsv). Shared by the diagnosis and the ELF/fatbinary reader.
+ * (architectures.tsv). Which compiled code runs on which GPU is decided in one place: cudaenv.elf.GpuCodeSupport.
  */
 public final class Architectures {
     private static final List<Architecture> ALL = Tsv.read("architectures.tsv").stream()
@@ -50,23 +50,5 @@ public final class Architectures {
     /** The sm_XY targets a CUDA release's nvcc compiles, oldest first (13.0: sm_75 ... sm_121). */
     public static List<String> sassTargets(CudaVersion cuda) {
         return ALL.stream().filter(a -> a.compiledBy(cuda)).map(Architecture::smName).toList();
-    }
-
-    /**
-     * Whether SASS compiled for {@code binaryCc} runs on a GPU of {@code gpuCc}: same major, GPU minor at least
-     * the binary's (arch-specific 'a'/'f' variants are exact-match and not modelled here).
-     */
-    public static boolean sassRunsOn(String binaryCc, String gpuCc) {
-        Optional<CudaVersion> bin = CudaVersion.parse(binaryCc);
-        Optional<CudaVersion> gpu = CudaVersion.parse(gpuCc);
-        return bin.isPresent() && gpu.isPresent() && bin.get().major() == gpu.get().major()
-                && gpu.get().minor() >= bin.get().minor();
-    }
-
-    /** Whether PTX for {@code ptxCc} can be JIT-compiled for a GPU of {@code gpuCc} (driver permitting). */
-    public static boolean ptxRunsOn(String ptxCc, String gpuCc) {
-        Optional<CudaVersion> ptx = CudaVersion.parse(ptxCc);
-        Optional<CudaVersion> gpu = CudaVersion.parse(gpuCc);
-        return ptx.isPresent() && gpu.isPresent() && gpu.get().atLeast(ptx.get());
     }
 }

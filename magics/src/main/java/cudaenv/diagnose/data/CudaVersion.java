@@ -24,11 +24,6 @@ public record CudaVersion(int major, int minor) implements Comparable<CudaVersio
                 m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
     }
 
-    /** The integer the CUDA APIs answer: 1000*major + 10*minor (12020 is 12.2). */
-    public static CudaVersion fromCode(int code) {
-        return new CudaVersion(code / 1000, code % 1000 / 10);
-    }
-
     public boolean atLeast(CudaVersion other) {
         return compareTo(other) >= 0;
     }

@@ -3,6 +3,7 @@ package cudaenv.diagnose.data;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** PyTorch's CUDA wheel builds (cu118 ... cu130): bundled CUDA, torch releases, compiled GPU code (pytorch-builds.tsv). */
 public final class PytorchBuilds {
@@ -24,6 +25,12 @@ public final class PytorchBuilds {
                         List<String> sass, List<String> ptx, String source) {
         public String indexUrl() {
             return INDEX + tag;
+        }
+
+        /** Its compiled code as fatbinary image names (sm_80, compute_90), the names GpuCodeSupport decides on. */
+        public List<String> images() {
+            return Stream.concat(sass.stream().map(cc -> "sm_" + cc.replace(".", "")),
+                    ptx.stream().map(cc -> "compute_" + cc.replace(".", ""))).toList();
         }
 
         /** "2.6.0 and later" or "2.1.0 to 2.5.1". */

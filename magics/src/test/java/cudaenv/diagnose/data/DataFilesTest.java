@@ -1,10 +1,14 @@
 package cudaenv.diagnose.data;
 
+import cudaenv.probe.Versions;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,9 +79,12 @@ class DataFilesTest {
         assertTrue(Architectures.sassTargets(new CudaVersion(11, 8)).containsAll(List.of("sm_35", "sm_89", "sm_90")));
         assertFalse(Architectures.sassTargets(new CudaVersion(12, 0)).contains("sm_35"));
         assertEquals(Optional.of("Hopper"), Architectures.name("9.0"));
-        assertTrue(Architectures.sassRunsOn("8.0", "8.6") && !Architectures.sassRunsOn("8.6", "8.0")
-                && !Architectures.sassRunsOn("9.0", "10.0"));
-        assertTrue(Architectures.ptxRunsOn("9.0", "12.0") && !Architectures.ptxRunsOn("9.0", "8.9"));
+    }
+
+    @Test
+    void pytorchBuildsNameTheirCodeAsFatbinImages() {
+        assertEquals(List.of("sm_75", "sm_80", "sm_86", "sm_90", "sm_100", "sm_120", "compute_120"),
+                PytorchBuilds.byTag("cu129").orElseThrow().images());
     }
 
     @Test
@@ -98,6 +105,7 @@ class DataFilesTest {
             assertEquals("cu" + b.cuda().toString().replace(".", ""), b.tag());
             assertTrue(DriverRequirements.minimumDriver(b.cuda()).isPresent(), b.tag());
             assertEquals("https://download.pytorch.org/whl/" + b.tag(), b.indexUrl());
+            assertEquals(b.sass().size() + b.ptx().size(), b.images().size(), b.tag());
         }
         assertTrue(PytorchBuilds.byTag("cu118").isPresent() && PytorchBuilds.byTag("cu130").isPresent());
     }
@@ -117,12 +125,48 @@ class DataFilesTest {
     }
 
     @Test
-    void versionEncodingsDecodeTheirOwnExamples() {
-        for (VersionEncodings.Encoding e : VersionEncodings.encodings()) {
-            assertEquals(Optional.of(e.exampleVersion()), VersionEncodings.decode(e.library(), e.exampleCode()), e.toString());
+    void theProbeDecodesEveryEncodingTheTableDescribes() {
+        List<Map<String, String>> rows = Tsv.read("version-encodings.tsv");
+        assertEquals(Set.of("cuda", "cudnn", "nccl"), rows.stream().map(r -> r.get("library")).collect(Collectors.toSet()));
+        for (Map<String, String> row : rows) {
+            String library = row.get("library");
+            int from = Integer.parseInt(row.get("fromCode"));
+            int majorFactor = Integer.parseInt(row.get("majorFactor"));
+            int minorFactor = Integer.parseInt(row.get("minorFactor"));
+            int until = rows.stream().filter(r -> r.get("library").equals(library))
+                    .mapToInt(r -> Integer.parseInt(r.get("fromCode"))).filter(f -> f > from).min().orElse(Integer.MAX_VALUE);
+            int exampleCode = Integer.parseInt(row.get("exampleCode"));
+            int[] example = Arrays.stream(row.get("exampleVersion").split("\\.")).mapToInt(Integer::parseInt).toArray();
+            assertEquals(exampleCode, example[0] * majorFactor + example[1] * minorFactor + (example.length > 2 ? example[2] : 0),
+                    "the row's example follows its own factors: " + row);
+            assertTrue(exampleCode >= from && exampleCode < until, row.toString());
+            assertEquals(row.get("exampleVersion"), probeDecodes(library, exampleCode), row.toString());
+            int checked = 0;
+            for (int major = 1; major <= 20; major++) {
+                for (int minor = 0; minor < majorFactor / minorFactor; minor++) {
+                    for (int patch : library.equals("cuda") ? new int[]{0} : new int[]{0, 1, minorFactor - 1}) {
+                        int code = major * majorFactor + minor * minorFactor + patch;
+                        if (code >= from && code < until) {
+                            String expected = major + "." + minor + (library.equals("cuda") ? "" : "." + patch);
+                            assertEquals(expected, probeDecodes(library, code), library + " " + code + " by " + row);
+                            checked++;
+                        }
+                    }
+                }
+            }
+            assertTrue(checked > 0, "the rule was exercised: " + row);
         }
-        assertEquals(Optional.of("2.23.4"), VersionEncodings.decode("nccl", 22304));
-        assertEquals(Optional.empty(), VersionEncodings.decode("nothing", 1));
+        assertEquals("2.23.4", Versions.nccl(22304), "measured ncclGetVersion of NCCL 2.23.4");
+    }
+
+    /** What the probe makes of a library's version code: the one decoder the report's versions come from. */
+    private static String probeDecodes(String library, int code) {
+        return switch (library) {
+            case "cuda" -> Versions.cuda(code);
+            case "cudnn" -> Versions.cudnn(code);
+            case "nccl" -> Versions.nccl(code);
+            default -> throw new AssertionError("no decoder for " + library);
+        };
     }
 
     @Test
@@ -138,7 +182,6 @@ class DataFilesTest {
     @Test
     void versionsParseAndCompare() {
         assertEquals(Optional.of(new CudaVersion(11, 8)), CudaVersion.parse("11.8.89"));
-        assertEquals(new CudaVersion(12, 2), CudaVersion.fromCode(12020));
         assertEquals(Optional.empty(), CudaVersion.parse("abc"));
         assertTrue(DriverVersion.parse("535.113.01").orElseThrow().atLeast(DriverVersion.parse("535.54.03").orElseThrow()));
         assertEquals(Optional.empty(), DriverVersion.parse("535.x"));
