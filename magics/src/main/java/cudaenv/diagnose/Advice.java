@@ -62,22 +62,39 @@ final class Advice {
     }
 
     /**
-     * The PyTorch build to recommend: the newest that runs here natively (the driver supports its CUDA and every
-     * GPU has compiled code in it), else the one nearest the driver among those that run through minor-version
-     * compatibility or PTX JIT (whose limits grow with the gap). The pip command takes that index's newest torch.
+     * The PyTorch build to recommend. First one published for the torch release the user already has, with compiled
+     * code for every GPU (so the fix changes the CUDA build, not torch): of the driver's CUDA major if there is one
+     * (the newest the driver runs natively, else the nearest above it, since minor-version compatibility's limits
+     * grow with the gap), else the newest of them. Without such a build, the newest that runs here natively, else
+     * the nearest the driver among those that run through minor-version compatibility or PTX JIT.
      */
     static Optional<BuildOption> bestBuild(Report r, List<BuildOption> builds) {
         List<BuildOption> running = builds.stream().filter(BuildOption::runs).toList();
-        return running.stream().filter(b -> runsNatively(r, b)).reduce((a, b) -> b)
+        Optional<String> torch = r.frameworks().stream().filter(f -> f.name().equals("torch"))
+                .flatMap(f -> f.version().stream()).findFirst();
+        List<BuildOption> sameTorch = torch.map(v -> running.stream()
+                .filter(b -> PytorchBuilds.byTag(b.name()).map(build -> build.offers(v)).orElse(false))
+                .filter(b -> compiledForEveryGpu(r, b)).toList()).orElse(List.of());
+        Optional<Integer> driverMajor = r.driver().cudaVersion().flatMap(CudaVersion::parse).map(CudaVersion::major);
+        List<BuildOption> sameMajor = sameTorch.stream()
+                .filter(b -> CudaVersion.parse(b.cuda()).map(CudaVersion::major).equals(driverMajor)).toList();
+        Optional<BuildOption> keepTorch = sameMajor.stream().filter(b -> runsNatively(r, b)).reduce((a, b) -> b)
+                .or(() -> sameMajor.stream().findFirst())
+                .or(() -> sameTorch.stream().reduce((a, b) -> b));
+        return keepTorch.or(() -> running.stream().filter(b -> runsNatively(r, b)).reduce((a, b) -> b))
                 .or(() -> running.stream().findFirst());
+    }
+
+    private static boolean compiledForEveryGpu(Report r, BuildOption b) {
+        List<String> images = PytorchBuilds.byTag(b.name()).map(PytorchBuilds.Build::images).orElse(List.of());
+        return r.gpus().stream()
+                .allMatch(g -> GpuCodeSupport.decide(images, g.computeCapability()).mode() == GpuCodeSupport.Mode.NATIVE);
     }
 
     private static boolean runsNatively(Report r, BuildOption b) {
         boolean driver = CudaVersion.parse(b.cuda())
                 .map(v -> Compatibility.of(r, v).support() == Compatibility.Support.NATIVE).orElse(false);
-        List<String> images = PytorchBuilds.byTag(b.name()).map(PytorchBuilds.Build::images).orElse(List.of());
-        return driver && r.gpus().stream()
-                .allMatch(g -> GpuCodeSupport.decide(images, g.computeCapability()).mode() == GpuCodeSupport.Mode.NATIVE);
+        return driver && compiledForEveryGpu(r, b);
     }
 
     /** "pip install ... --index-url URL (cu126: torch 2.6.0 and later)". */

@@ -26,13 +26,14 @@ class FrameworkRulesTest {
     }
 
     @Test
-    void theBuildOfferedIsTheNewestTheDriverAndGpuRunNatively() {
+    void theBuildOfferedKeepsTheUsersTorchReleaseNearestTheDriver() {
         Report r = Machine.host().driver("535.113.01", "12.2").gpu("NVIDIA A100-PCIE-40GB", "8.0")
                 .torch("2.9.0+cu130", "13.0").report();
         String fix = new FrameworkNeedsNewerDriver().apply(r).get(0).fix();
         assertTrue(fix.contains("nvidia-driver-580"), fix);
-        // cu126 and later would run on 12.2 only through minor-version compatibility
-        assertTrue(fix.contains("https://download.pytorch.org/whl/cu121` (cu121: torch 2.1.0 to 2.5.1)"), fix);
+        // torch 2.9 exists for cu126, cu128, cu129: cu126 is nearest the 12.2 driver (minor-version compatibility)
+        assertTrue(fix.contains("https://download.pytorch.org/whl/cu126` (cu126: torch 2.6.0 and later)"), fix);
+        assertFalse(fix.contains("cu121"), "cu121 would mean going back to torch 2.5: " + fix);
     }
 
     @Test
@@ -54,12 +55,13 @@ class FrameworkRulesTest {
     }
 
     @Test
-    void cpuOnlyTorchGetsTheNewestBuildThisDriverRunsNotTheOneOfItsRelease() {
+    void cpuOnlyTorchGetsABuildOfItsReleaseInTheDriversCudaMajor() {
         Report r = Machine.host().driver("550.54.15", "12.4").gpu("NVIDIA GeForce RTX 4090", "8.9")
                 .torch("2.7.0+cpu", null).report();
         String fix = new FrameworkCpuOnly().apply(r).get(0).fix();
-        assertTrue(fix.startsWith("Install the CUDA 12.4 build, which fits this driver: `pip install --force-reinstall"
-                + " torch --index-url https://download.pytorch.org/whl/cu124`"), fix);
+        // torch 2.7 exists for cu118, cu126, cu128: cu126 is the driver's CUDA major, nearest the 12.4 driver
+        assertTrue(fix.startsWith("Install the CUDA 12.6 build, which fits this driver: `pip install --force-reinstall"
+                + " torch --index-url https://download.pytorch.org/whl/cu126`"), fix);
         assertFalse(fix.contains("cu118"), fix);
     }
 

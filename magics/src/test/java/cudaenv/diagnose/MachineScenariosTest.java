@@ -151,8 +151,8 @@ class MachineScenariosTest {
                         .torch("2.9.0+cu130", "13.0").pipNvidiaWheels("13.0.88", "9.13.0", 13000, "2.27.7").build(),
                         Set.of("framework-needs-newer-driver", "cuda-versions-explained"), r -> {
                             firstFix(r, "On the host");
-                            // the newest build a 12.2 driver runs natively (cu126 and later only by minor-version compatibility)
-                            firstFix(r, "https://download.pytorch.org/whl/cu121");
+                            // the user's torch 2.9 is built for cu126 too: the nearest the 12.2 driver, by minor-version compatibility
+                            firstFix(r, "https://download.pytorch.org/whl/cu126");
                         }),
                 new Scenario("CPU-only torch on an L4 with driver 550", (d, s) -> SimulatedMachine.in(d)
                         .driver("550.54.14", 12040).gpu("NVIDIA L4", "8.9", 24L << 30, UUID0).torch("2.5.1+cpu", null).build(),
