@@ -39,7 +39,7 @@ public final class MachineProbe {
     }
 
     /** @param pool where the worker comes from: its JVM starts now and boots while the files are read */
-    private static Report collect(ReportOptions options, ProbeWorkerPool pool, Runnable meanwhile) {
+    static Report collect(ReportOptions options, ProbeWorkerPool pool, Runnable meanwhile) {
         pool.prestart();
         RootFs fs = RootFs.of(options.root());
         Map<String, String> env = options.env();
