@@ -20,7 +20,7 @@ public final class CudaEnv {
     }
 
     public static Report report(ReportOptions options) {
-        Report facts = MachineProbe.collect(options);
+        Report facts = MachineProbe.collect(options, () -> ColdStart.warmUpOnce(options));
         Report withBinaries = BinaryScan.scan(facts, options);
         return ImageTagFindings.attach(Diagnosis.diagnose(withBinaries, options), options);
     }

@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A machine image's file system: paths are given and returned as the image sees them ("/usr/lib/..."), and
@@ -20,6 +23,9 @@ import java.util.Optional;
  */
 public final class RootFs {
     private static final int MAX_LINKS = 40;
+    private static final long SETTLED_MILLIS = 2_000;
+    /** Folder listings by host path, reused while unchanged: a kernel reports often, system folders are large. */
+    private static final Map<Path, Listing> LISTINGS = new ConcurrentHashMap<>();
     private final Path root;
 
     private RootFs(Path root) {
@@ -125,14 +131,34 @@ public final class RootFs {
         if (dir.isEmpty()) {
             return List.of();
         }
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.get())) {
-            entries.forEach(p -> names.add(p.getFileName().toString()));
-        } catch (IOException e) {
+        try {
+            // which folder and when it last changed: ctime, since tar and touch can set mtime back
+            Map<String, Object> stat = Files.readAttributes(dir.get(), "unix:dev,ino,ctime");
+            Listing known = LISTINGS.get(dir.get());
+            FileTime changed = (FileTime) stat.get("ctime");
+            List<Object> folder = List.of(stat.get("dev"), stat.get("ino"));
+            // adding, removing or renaming an entry changes the folder's ctime
+            if (known != null && known.folder().equals(folder) && known.changed().equals(changed)) {
+                return known.names();
+            }
+            List<String> names = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.get())) {
+                entries.forEach(p -> names.add(p.getFileName().toString()));
+            }
+            names.sort(null);
+            List<String> listing = List.copyOf(names);
+            // a folder changed moments ago may change again within the same time stamp: listed afresh next time
+            if (changed.toMillis() < System.currentTimeMillis() - SETTLED_MILLIS) {
+                LISTINGS.put(dir.get(), new Listing(folder, changed, listing));
+            }
+            return listing;
+        } catch (IOException | UnsupportedOperationException e) {
             return List.of();
         }
-        names.sort(null);
-        return names;
+    }
+
+    /** A folder's sorted names as of its last change. */
+    private record Listing(List<Object> folder, FileTime changed, List<String> names) {
     }
 
     /** Image paths matching a pattern whose components may hold shell wildcards (*, ?, [..]), sorted. */

@@ -26,11 +26,20 @@ public final class MachineProbe {
     }
 
     public static Report collect(ReportOptions options) {
-        return collect(options, ProbeWorkerPool.shared());
+        return collect(options, ProbeWorkerPool.shared(), () -> { });
+    }
+
+    /** @param meanwhile work for this thread after the files are read, while the worker may still be booting */
+    public static Report collect(ReportOptions options, Runnable meanwhile) {
+        return collect(options, ProbeWorkerPool.shared(), meanwhile);
+    }
+
+    public static Report collect(ReportOptions options, ProbeWorkerPool pool) {
+        return collect(options, pool, () -> { });
     }
 
     /** @param pool where the worker comes from: its JVM starts now and boots while the files are read */
-    public static Report collect(ReportOptions options, ProbeWorkerPool pool) {
+    static Report collect(ReportOptions options, ProbeWorkerPool pool, Runnable meanwhile) {
         pool.prestart();
         RootFs fs = RootFs.of(options.root());
         Map<String, String> env = options.env();
@@ -43,6 +52,7 @@ public final class MachineProbe {
         boolean driverInjected = found.libraries().stream()
                 .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
         Container container = ContainerFiles.read(fs, env, module, driverInjected);
+        meanwhile.run();
         Map<String, ProbeResult> probed = NativeProbes.run(found.libraries(), fs, options.timeout(), pool);
 
         List<Library> libraries = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,6 +40,17 @@ class MachineProbeTest {
     @AfterEach
     void stopWorkers() {
         pool.close();
+    }
+
+    @Test
+    void workWhileTheWorkerBootsRunsOnceAndTheReportIsWhole() {
+        SimulatedMachine.Machine m = SimulatedMachine.in(dir).driver("535.113.01", 12020)
+                .gpu("NVIDIA A100-PCIE-40GB", "8.0", 40 * GIB, A100_UUID).build();
+        AtomicInteger runs = new AtomicInteger();
+        Report r = MachineProbe.collect(m.options(), pool, runs::incrementAndGet);
+
+        assertEquals(1, runs.get());
+        assertEquals(List.of(A100_UUID), r.gpus().stream().map(Gpu::uuid).toList());
     }
 
     @Test
