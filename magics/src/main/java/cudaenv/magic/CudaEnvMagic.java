@@ -148,6 +148,8 @@ public final class CudaEnvMagic implements Magic {
         Report report = current.get(refresh, context);
         try {
             Files.writeString(Path.of(file), ReportJson.pretty(report) + "\n", StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw ParsedCall.usage("cannot write " + file + ": no folder " + Path.of(file).toAbsolutePath().getParent());
         } catch (IOException | InvalidPathException e) {
             throw ParsedCall.usage("cannot write " + file + ": " + reason(e));
         }
@@ -168,11 +170,14 @@ public final class CudaEnvMagic implements Magic {
         show(Sections.SUMMARY, report, context);
     }
 
+    /** The operating system's reason in words ("is a directory"), not the exception's class name. */
     private static String reason(Exception e) {
-        String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
+        String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
                 : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : kind.toLowerCase(java.util.Locale.ROOT) + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e instanceof InvalidPathException p ? "not a valid path (" + p.getReason() + ")"
+                : String.valueOf(e.getMessage());
+        return why.toLowerCase(java.util.Locale.ROOT);
     }
 
     private String helpJson() {

@@ -123,6 +123,14 @@ class CudaEnvMagicTest {
         assertTrue(usage(magic, "check --require \"cuda>=12").getMessage().contains("unclosed \" quote"));
         assertTrue(usage(magic, "load /nonexistent/r.json").getMessage()
                 .contains("cannot read /nonexistent/r.json: no such file"));
+        assertTrue(usage(magic, "check --require \"cuda>>12\"").getMessage()
+                .contains("cannot read requirement 'cuda>>12': write it like cuda>=12.1"));
+        assertTrue(usage(magic, "check --require cudnn").getMessage().contains("cannot read requirement 'cudnn'"));
+        assertTrue(usage(magic, "check --gpus -1").getMessage().contains("--gpus must be at least 0, got -1"));
+        assertTrue(usage(magic, "watch --count x").getMessage().contains("--count needs a whole number, got 'x'"));
+        assertTrue(usage(magic, "watch --interval soon").getMessage()
+                .contains("--interval needs a number of seconds, got 'soon'"));
+        assertTrue(usage(magic, "tag").getMessage().contains("%cudaenv tag needs an IMAGE:TAG"));
         assertEquals(0, probes.get(), "a mistake probes nothing");
     }
 
@@ -221,6 +229,20 @@ class CudaEnvMagicTest {
     void saveToAnUnwritablePlaceIsAUsageError(@TempDir Path dir) {
         MagicException e = usage(magic(TestReports.healthy()), "save " + dir.resolve("missing/dir/r.json"));
         assertTrue(e.getMessage().contains("cannot write"), e.getMessage());
+        assertTrue(e.getMessage().contains(": no folder " + dir.resolve("missing/dir")), e.getMessage());
+        assertTrue(usage(magic(TestReports.healthy()), "save " + dir).getMessage()
+                .contains("cannot write " + dir + ": is a directory"));
+    }
+
+    @Test
+    void loadOfWhatIsNotAReportFileIsOneLine(@TempDir Path dir) throws Exception {
+        CudaEnvMagic magic = magic(TestReports.healthy());
+        assertTrue(usage(magic, "load " + dir).getMessage().contains("cannot read " + dir + ": is a directory"));
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
+        assertTrue(usage(magic, "load " + text).getMessage().startsWith("%cudaenv: cannot load " + text + ": "));
+        Path array = Files.writeString(dir.resolve("list.json"), "[1, 2]");
+        assertTrue(usage(magic, "load " + array).getMessage().startsWith("%cudaenv: cannot load " + array + ": "));
+        assertEquals(0, probes.get(), "a failed load probes nothing");
     }
 
     @Test
