@@ -5,6 +5,7 @@ import cudaenv.report.Gpu;
 import cudaenv.report.Library;
 import cudaenv.report.LibraryStatus;
 import cudaenv.report.Report;
+import cudaenv.report.SecretNames;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +44,6 @@ public final class MachineFacts {
     static final int ENV = 70;
     static final int HOST = 80;
 
-    private static final Pattern SECRET = Pattern.compile("(?i).*(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|COOKIE|SESSION).*");
     private static final Pattern CAPABILITY = Pattern.compile("\\d+\\.\\d+");
     static final String REDACTED = "(redacted)";
 
@@ -84,7 +84,7 @@ public final class MachineFacts {
 
     /** An environment value as it may be shown: never the value of a secret-looking name. */
     static String shown(String name, String value) {
-        return SECRET.matcher(name).matches() ? REDACTED : value;
+        return SecretNames.looksSecret(name) ? REDACTED : value;
     }
 
     private static void driver(Report r, List<Fact> facts) {

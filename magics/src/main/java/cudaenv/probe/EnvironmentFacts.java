@@ -1,5 +1,7 @@
 package cudaenv.probe;
 
+import cudaenv.report.SecretNames;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -8,8 +10,6 @@ import java.util.regex.Pattern;
 /** The environment variables a CUDA diagnosis needs, with the values of secret-looking names removed at once. */
 public final class EnvironmentFacts {
     public static final String REDACTED = "<redacted>";
-    private static final Pattern SECRET = Pattern.compile(
-            "TOKEN|KEY|SECRET|PASSW|CREDENTIAL|AUTH|PRIVATE|COOKIE|SESSION|SIGNATURE|CERT", Pattern.CASE_INSENSITIVE);
     private static final Set<String> EXACT = Set.of("LD_LIBRARY_PATH", "LD_PRELOAD", "CONDA_PREFIX", "VIRTUAL_ENV",
             "KUBERNETES_SERVICE_HOST", "PYTORCH_CUDA_ALLOC_CONF");
     private static final Pattern PREFIX = Pattern.compile("^(NVIDIA_|CUDA_|CUDNN_|NCCL_|NV_).*");
@@ -22,13 +22,9 @@ public final class EnvironmentFacts {
         Map<String, String> out = new TreeMap<>();
         env.forEach((name, value) -> {
             if (EXACT.contains(name) || PREFIX.matcher(name).matches()) {
-                out.put(name, isSecret(name) ? REDACTED : value);
+                out.put(name, SecretNames.looksSecret(name) ? REDACTED : value);
             }
         });
         return out;
-    }
-
-    public static boolean isSecret(String name) {
-        return SECRET.matcher(name).find();
     }
 }

@@ -2,6 +2,7 @@ package cudaenv.render;
 
 import cudaenv.report.Container;
 import cudaenv.report.Report;
+import cudaenv.report.SecretNames;
 
 import java.util.ArrayList;
 import java.util.List;

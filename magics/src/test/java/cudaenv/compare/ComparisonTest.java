@@ -117,8 +117,10 @@ class ComparisonTest {
 
     @Test
     void secretLookingEnvironmentValuesAreNeverFacts() {
-        var a = new Machine().env(Map.of("HF_TOKEN", "hf_abc", "CUDA_VISIBLE_DEVICES", "0")).report();
-        var b = new Machine().env(Map.of("HF_TOKEN", "hf_xyz", "CUDA_VISIBLE_DEVICES", "1")).report();
+        var a = new Machine().env(Map.of("HF_TOKEN", "hf_abc", "NCCL_CERT_FILE", "hf_a.pem",
+                "CUDA_VISIBLE_DEVICES", "0")).report();
+        var b = new Machine().env(Map.of("HF_TOKEN", "hf_xyz", "NCCL_CERT_FILE", "hf_b.pem",
+                "CUDA_VISIBLE_DEVICES", "1")).report();
 
         Comparison c = Comparison.of(a, b);
 

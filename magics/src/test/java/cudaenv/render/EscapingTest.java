@@ -1,5 +1,7 @@
 package cudaenv.render;
 
+import cudaenv.report.SecretNames;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package cudaenv.render;
 
+import cudaenv.report.SecretNames;
+
 import cudaenv.report.Report;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
-package cudaenv.render;
+package cudaenv.report;
 
 import java.util.List;
 import java.util.Locale;
 
-/** Environment variable names whose values must never be shown (the probe redacts too; this is the second guard). */
+/** Environment variable names whose values must never be shown: the probe redacts them, render and compare check again. */
 public final class SecretNames {
     private static final List<String> MARKERS = List.of("TOKEN", "KEY", "SECRET", "PASSWORD", "PASSWD", "PASS",
             "CREDENTIAL", "AUTH", "PRIVATE", "SESSION", "COOKIE", "SIGNATURE", "CERT");
