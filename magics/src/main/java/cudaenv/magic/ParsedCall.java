@@ -89,7 +89,10 @@ record ParsedCall(Subcommand subcommand, Map<Subcommand.Flag, List<String>> flag
         }
     }
 
-    /** A positive number of seconds, or a usage error naming the flag. */
+    /** Shortest wait accepted: the watch line shows tenths, and shorter waits would probe back to back. */
+    private static final double MIN_SECONDS = 0.1;
+
+    /** A number of seconds, at least {@link #MIN_SECONDS}, or a usage error naming the flag. */
     Optional<Double> seconds(Subcommand.Flag flag) throws MagicException {
         Optional<String> v = value(flag);
         if (v.isEmpty()) {
@@ -97,8 +100,9 @@ record ParsedCall(Subcommand subcommand, Map<Subcommand.Flag, List<String>> flag
         }
         try {
             double s = Double.parseDouble(v.get().trim());
-            if (!(s > 0) || Double.isInfinite(s)) {
-                throw usage(flag.text + " must be a positive number of seconds, got " + v.get());
+            if (!(s >= MIN_SECONDS) || Double.isInfinite(s)) {
+                throw usage(flag.text + " must be a positive number of seconds, at least " + MIN_SECONDS + ", got "
+                        + v.get());
             }
             return Optional.of(s);
         } catch (NumberFormatException e) {

@@ -127,6 +127,8 @@ class CudaEnvMagicTest {
                 .contains("cannot read requirement 'cuda>>12': write it like cuda>=12.1"));
         assertTrue(usage(magic, "check --require cudnn").getMessage().contains("cannot read requirement 'cudnn'"));
         assertTrue(usage(magic, "check --gpus -1").getMessage().contains("--gpus must be at least 0, got -1"));
+        assertTrue(usage(magic, "watch --interval 0.0004").getMessage()
+                .contains("--interval must be a positive number of seconds, at least 0.1, got 0.0004"));
         assertTrue(usage(magic, "watch --count x").getMessage().contains("--count needs a whole number, got 'x'"));
         assertTrue(usage(magic, "watch --interval soon").getMessage()
                 .contains("--interval needs a number of seconds, got 'soon'"));
