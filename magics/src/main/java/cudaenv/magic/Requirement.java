@@ -1,8 +1,8 @@
 package cudaenv.magic;
 
+import cudaenv.diagnose.data.Versions;
 import cudaenv.kernel.magic.MagicException;
 import cudaenv.render.CudaLadder;
-import cudaenv.render.Versions;
 import cudaenv.report.Framework;
 import cudaenv.report.Report;
 

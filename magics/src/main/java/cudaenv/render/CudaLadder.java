@@ -1,5 +1,6 @@
 package cudaenv.render;
 
+import cudaenv.diagnose.data.Versions;
 import cudaenv.report.Framework;
 import cudaenv.report.Library;
 import cudaenv.report.Report;

@@ -1,5 +1,6 @@
 package cudaenv.render;
 
+import cudaenv.diagnose.data.Versions;
 import cudaenv.render.CudaLadder.Rung;
 import cudaenv.report.Report;
 

@@ -36,8 +36,8 @@ public final class PytorchBuilds {
         /** Whether this build was published for a torch release ("2.7.0", "2.7.0+cpu": the local tag is ignored). */
         public boolean offers(String torchVersion) {
             String release = torchVersion.split("\\+", 2)[0];
-            return compareReleases(torchFirst, release) <= 0
-                    && torchLast.map(last -> compareReleases(release, last) <= 0).orElse(true);
+            return Versions.compare(torchFirst, release) <= 0
+                    && torchLast.map(last -> Versions.compare(release, last) <= 0).orElse(true);
         }
 
         /** "2.6.0 and later" or "2.1.0 to 2.5.1". */
@@ -52,27 +52,6 @@ public final class PytorchBuilds {
 
     public static Optional<Build> byTag(String tag) {
         return BUILDS.stream().filter(b -> b.tag().equals(tag)).findFirst();
-    }
-
-    /** Dotted release numbers compared number by number; a part that is not a number (2.5.0a0) counts its digits. */
-    static int compareReleases(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int c = Integer.compare(leadingNumber(x, i), leadingNumber(y, i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
-
-    private static int leadingNumber(String[] parts, int i) {
-        if (i >= parts.length) {
-            return 0;
-        }
-        String digits = parts[i].replaceFirst("^(\\d{0,6}).*$", "$1");
-        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
     }
 
     private static List<String> list(String cell) {

@@ -24,9 +24,9 @@ class PytorchBuildsTest {
 
     @Test
     void releasesCompareNumberByNumber() {
-        assertTrue(PytorchBuilds.compareReleases("2.10.0", "2.9.1") > 0);
-        assertTrue(PytorchBuilds.compareReleases("2.5.0a0", "2.5.0") == 0, "NGC's pre-release counts as its release");
-        assertTrue(PytorchBuilds.compareReleases("2.6", "2.6.0") == 0);
-        assertTrue(PytorchBuilds.compareReleases("1.13.1", "2.0.0") < 0);
+        assertTrue(Versions.compare("2.10.0", "2.9.1") > 0);
+        assertTrue(Versions.compare("2.5.0a0", "2.5.0") == 0, "NGC's pre-release counts as its release");
+        assertTrue(Versions.compare("2.6", "2.6.0") == 0);
+        assertTrue(Versions.compare("1.13.1", "2.0.0") < 0);
     }
 }

@@ -1,10 +1,10 @@
-package cudaenv.render;
+package cudaenv.diagnose.data;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Dotted version numbers ("11.8", "535.104.05", "8.9.7") compared number by number. */
+/** Version strings as the report holds them ("11.8", "535.104.05", "2.5.0a0+cu124") compared number by number. */
 public final class Versions {
     private static final Pattern LEADING = Pattern.compile("^(\\d+(?:\\.\\d+)*)");
     private static final Pattern MAJOR_MINOR = Pattern.compile("^(\\d+)\\.(\\d+)");
@@ -24,11 +24,6 @@ public final class Versions {
             }
         }
         return 0;
-    }
-
-    /** True when the text starts with a version number. */
-    public static boolean isVersion(String text) {
-        return LEADING.matcher(text.trim()).find();
     }
 
     /** "11.8.89" -> "11.8"; empty when the text has no major.minor. */
