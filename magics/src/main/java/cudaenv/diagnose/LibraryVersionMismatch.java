@@ -1,5 +1,6 @@
 package cudaenv.diagnose;
 
+import cudaenv.diagnose.data.Versions;
 import cudaenv.elf.BinaryScan;
 import cudaenv.report.Binary;
 import cudaenv.report.Finding;
@@ -59,14 +60,14 @@ final class LibraryVersionMismatch implements Rule {
         List<String> libraryVersions = elf.get().versionDefinitions().stream().filter(v -> v.contains(".so.")).toList();
         Optional<String> abi = elf.get().elfVersion()
                 .or(() -> libraryVersions.stream().map(BinaryScan::sonameVersion).flatMap(Optional::stream).findFirst());
-        if (abi.isEmpty() || major(abi.get()).equals(major(claim))) {
+        if (abi.isEmpty() || Versions.major(abi.get()).equals(Versions.major(claim))) {
             return Optional.empty();
         }
         List<String> metadata = Stream.concat(elf.get().soname().map(s -> "SONAME " + s).stream(),
                 libraryVersions.stream().map(v -> "symbol version " + v)).toList();
-        return Optional.of(finding(lib, claim, major(abi.get()) + ".x (" + metadata.get(0) + ")", true,
+        return Optional.of(finding(lib, claim, Versions.major(abi.get()) + ".x (" + metadata.get(0) + ")", true,
                 "the library could not be asked" + lib.error().map(e -> " (" + e + ")").orElse("") + " and its ELF"
-                        + " metadata says " + major(abi.get()) + ".x: " + String.join(", ", metadata),
+                        + " metadata says " + Versions.major(abi.get()) + ".x: " + String.join(", ", metadata),
                 "the linker writes the SONAME and symbol versions into the file when the library is built, and no"
                         + " renaming or symlinking changes them"));
     }
@@ -78,8 +79,8 @@ final class LibraryVersionMismatch implements Rule {
                 lib.path() + " is named for " + lib.kind() + " " + claim + ", but " + evidence + ". The file name is"
                         + " the false claim: " + whyTrusted + "; the file was copied or symlinked under another"
                         + " version's name. " + (majorDiffers
-                        ? "Software built against " + lib.kind() + " " + major(claim) + " is linked to that release's"
-                        + " SONAME and symbol versions (its ABI): given this file in its place, the loader stops with"
+                        ? "Software built against " + lib.kind() + " " + Versions.major(claim) + " is linked to that"
+                        + " release's SONAME and symbol versions (its ABI): given this file in its place, the loader stops with"
                         + " \"version ... not found\", or the program calls into another major version whose"
                         + " functions and structures differ."
                         : "Code that relies on the claimed version's features or fixes may misbehave."),
@@ -99,10 +100,6 @@ final class LibraryVersionMismatch implements Rule {
             }
         }
         return Optional.empty();
-    }
-
-    private static String major(String version) {
-        return strip(version.split("\\.")[0]);
     }
 
     // "01" and "1" are the same number.

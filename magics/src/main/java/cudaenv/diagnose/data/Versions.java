@@ -32,8 +32,9 @@ public final class Versions {
         return m.find() ? Optional.of(m.group(1) + "." + m.group(2)) : Optional.empty();
     }
 
+    /** "11.8.89" -> "11", "08.1" -> "8": the major as a number, so zero-padded parts agree. */
     public static String major(String version) {
-        return numeric(version).split("\\.")[0];
+        return Long.toString(parse(numeric(version).split("\\.")[0]));
     }
 
     private static String numeric(String version) {
