@@ -144,12 +144,16 @@ public final class CudaEnvMagic implements Magic {
                 .html("<pre>" + HtmlEscaper.escapeLines(pretty) + "</pre>").build());
     }
 
+    /** A missing folder is found before probing, so the mistake costs no probe. */
     private void save(String file, boolean refresh, MagicContext context) throws MagicException {
-        Report report = current.get(refresh, context);
         try {
-            Files.writeString(Path.of(file), ReportJson.pretty(report) + "\n", StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw ParsedCall.usage("cannot write " + file + ": no folder " + Path.of(file).toAbsolutePath().getParent());
+            Path target = Path.of(file);
+            Path folder = target.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder)) {
+                throw ParsedCall.usage("cannot write " + file + ": no folder " + folder);
+            }
+            Report report = current.get(refresh, context);
+            Files.writeString(target, ReportJson.pretty(report) + "\n", StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException e) {
             throw ParsedCall.usage("cannot write " + file + ": " + reason(e));
         }

@@ -232,6 +232,7 @@ class CudaEnvMagicTest {
         MagicException e = usage(magic(TestReports.healthy()), "save " + dir.resolve("missing/dir/r.json"));
         assertTrue(e.getMessage().contains("cannot write"), e.getMessage());
         assertTrue(e.getMessage().contains(": no folder " + dir.resolve("missing/dir")), e.getMessage());
+        assertEquals(0, probes.get(), "a missing folder is named before probing");
         assertTrue(usage(magic(TestReports.healthy()), "save " + dir).getMessage()
                 .contains("cannot write " + dir + ": is a directory"));
     }
