@@ -3,6 +3,7 @@
  * DRIVER_CUDA: cuDriverGetVersion (12020); GPU_COUNT and per-GPU arrays GPU_NAMES, GPU_CC_MAJOR, GPU_CC_MINOR,
  * GPU_MEM, GPU_UUIDS (16 bytes each, as a string of 32 hex digits), GPU_PCI_BUS. */
 #include "fake_common.h"
+#include "fake_gpus.h"
 #include <stdio.h>
 
 #ifndef CU_INIT_RESULT
@@ -11,22 +12,7 @@
 #ifndef DRIVER_CUDA
 #define DRIVER_CUDA 12020
 #endif
-#ifndef GPU_COUNT
-#define GPU_COUNT 0
-#define GPU_NAMES {""}
-#define GPU_CC_MAJOR {0}
-#define GPU_CC_MINOR {0}
-#define GPU_MEM {0}
-#define GPU_UUIDS {""}
-#define GPU_PCI_BUS {0}
-#endif
 
-static const char *names[] = GPU_NAMES;
-static const int cc_major[] = GPU_CC_MAJOR;
-static const int cc_minor[] = GPU_CC_MINOR;
-static const unsigned long long mem[] = GPU_MEM;
-static const char *uuids[] = GPU_UUIDS;
-static const int pci_bus[] = GPU_PCI_BUS;
 static int initialised = 0;
 
 #define STUB_OR_UNINIT() do { if (CU_INIT_RESULT == 34) return 34; if (!initialised) return 3; } while (0)

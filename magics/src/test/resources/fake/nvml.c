@@ -1,7 +1,8 @@
 /* A fake libnvidia-ml.so.1. NVML_INIT_RESULT: nvmlInit_v2's nvmlReturn_t (0, 9 driver not loaded, 18 mismatch);
- * DRIVER_VERSION "535.113.01"; DRIVER_CUDA 12020; the GPU_* arrays as in cuda.c; GPU_MIG {0 disabled, 1 enabled,
+ * DRIVER_VERSION "535.113.01"; DRIVER_CUDA 12020; the GPU_* arrays of fake_gpus.h; GPU_MIG {0 disabled, 1 enabled,
  * -1 a GPU without MIG, for which NVML answers NVML_ERROR_NOT_SUPPORTED}. */
 #include "fake_common.h"
+#include "fake_gpus.h"
 #include <stdio.h>
 
 #ifndef NVML_INIT_RESULT
@@ -13,25 +14,10 @@
 #ifndef DRIVER_CUDA
 #define DRIVER_CUDA 12020
 #endif
-#ifndef GPU_COUNT
-#define GPU_COUNT 0
-#define GPU_NAMES {""}
-#define GPU_CC_MAJOR {0}
-#define GPU_CC_MINOR {0}
-#define GPU_MEM {0}
-#define GPU_UUIDS {""}
-#define GPU_PCI_BUS {0}
-#endif
 #ifndef GPU_MIG
 #define GPU_MIG {0}
 #endif
 
-static const char *names[] = GPU_NAMES;
-static const int cc_major[] = GPU_CC_MAJOR;
-static const int cc_minor[] = GPU_CC_MINOR;
-static const unsigned long long mem[] = GPU_MEM;
-static const char *uuids[] = GPU_UUIDS;
-static const int pci_bus[] = GPU_PCI_BUS;
 static const int mig[] = GPU_MIG;
 static int initialised = 0;
 

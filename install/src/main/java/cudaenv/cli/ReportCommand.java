@@ -64,6 +64,10 @@ final class ReportCommand implements Command {
                     if (!Files.isDirectory(root)) {
                         throw new UsageException("--root " + root + " is not a folder");
                     }
+                    // an unlistable root would otherwise read as an empty machine: "nothing found"
+                    if (!Files.isReadable(root) || !Files.isExecutable(root)) {
+                        throw new UsageException("--root " + root + " cannot be read (permission denied)");
+                    }
                     options = options.withRoot(root);
                 }
                 case "--timeout" -> options = options.withTimeout(seconds(value(args, ++i, arg)));
@@ -103,7 +107,7 @@ final class ReportCommand implements Command {
             }
             return Duration.ofMillis((long) (s * 1000));
         } catch (NumberFormatException e) {
-            throw new UsageException("--timeout needs a number of seconds between 0 and 3600, not '" + text + "'");
+            throw new UsageException("--timeout needs a number of seconds above 0 and at most 3600, not '" + text + "'");
         }
     }
 }

@@ -52,6 +52,10 @@ class ReportCommandTest {
         assertEquals(2, timeout.status());
         assertTrue(timeout.err().startsWith("cudaenv report: --timeout needs a number of seconds"), timeout.err());
         assertEquals(1, timeout.err().lines().count());
+        Run zero = run("report", "--timeout", "0");
+        assertEquals(2, zero.status());
+        assertTrue(zero.err().startsWith("cudaenv report: --timeout needs a number of seconds above 0 and at most 3600,"
+                + " not '0'."), zero.err());
     }
 
     @Test

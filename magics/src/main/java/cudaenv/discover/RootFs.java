@@ -113,7 +113,7 @@ public final class RootFs {
         return readBytes(imagePath).map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
-    public Optional<byte[]> readBytes(String imagePath) {
+    private Optional<byte[]> readBytes(String imagePath) {
         Optional<Path> file = resolve(imagePath).filter(Files::isRegularFile);
         if (file.isEmpty()) {
             return Optional.empty();

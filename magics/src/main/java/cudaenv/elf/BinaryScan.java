@@ -32,9 +32,8 @@ public final class BinaryScan {
     /** Every CUDA-family library found, and the shared objects of each framework (torch/lib/*.so*, ...). */
     static List<String> targets(Report facts, RootFs fs) {
         Set<String> paths = new LinkedHashSet<>();
-        for (Library lib : facts.libraries()) {
-            fs.realPath(lib.path()).ifPresent(paths::add);
-        }
+        // discovery already names each library by its real path
+        facts.libraries().stream().map(Library::path).forEach(paths::add);
         for (Framework f : facts.frameworks()) {
             if (f.path().isBlank()) {
                 continue;
