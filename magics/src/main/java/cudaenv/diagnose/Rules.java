@@ -31,6 +31,7 @@ public final class Rules {
                 new MissingDependency(),
                 new ArchNotSupported(),
                 new MultipleRuntimes(),
+                new LoaderCacheUnreadable(),
                 new ProbeCrashed(),
                 new ProbeTimeout(),
                 new MinorVersionCompatInUse(),

@@ -225,4 +225,17 @@ class LibraryRulesTest {
         assertTrue(f.get(0).fix().contains("nvidia-smi --gpu-reset"), f.get(0).fix());
         assertEquals(List.of(), new DriverHangs().apply(Machine.host().driver("535.113.01", "12.2").report()));
     }
+
+    @Test
+    void anUnreadableLoaderCacheIsAWarningThatQuotesTheReason() {
+        Report broken = Machine.host().probe("ld.so.cache", "read /etc/ld.so.cache", "truncated ld.so cache (50 bytes)")
+                .report();
+        List<Finding> f = new LoaderCacheUnreadable().apply(broken);
+        assertEquals(List.of("loader-cache-unreadable"), Machine.ids(f));
+        assertEquals(Severity.WARNING, f.get(0).severity());
+        assertTrue(f.get(0).detail().contains("truncated ld.so cache (50 bytes)"), f.get(0).detail());
+        assertEquals(List.of(), new LoaderCacheUnreadable().apply(
+                Machine.host().probe("cudart", "cudaRuntimeGetVersion", "cudaSuccess").report()),
+                "other probe calls say nothing about the cache");
+    }
 }

@@ -219,6 +219,10 @@ class MachineScenariosTest {
                         SimulatedMachine.in(d).driver("535.113.01", 12020).gpu("NVIDIA GeForce RTX 4090", "8.9", 24L << 30, UUID0)
                                 .cudaToolkit("12.8.61"), s, 804, "NVIDIA GeForce RTX 4090", "8.9"),
                         Set.of("forward-compat-unsupported"), r -> firstFix(r, "/usr/local/cuda-12.8/compat")),
+                new Scenario("CUDA toolkit 12.4 listed in ld.so.conf, but the loader's cache is truncated", (d, s) -> SimulatedMachine.in(d)
+                        .cudaToolkit("12.4.127").truncate("/etc/ld.so.cache", 50).build(),
+                        Set.of("loader-cache-unreadable", "no-driver"), r -> assertTrue(r.findings().stream()
+                                .anyMatch(f -> f.fix().contains("sudo ldconfig")), r.findings().toString())),
                 new Scenario("nvcc 11.8, torch cu124 wheels, driver 550: four different numbers", (d, s) -> SimulatedMachine.in(d)
                         .driver("550.54.14", 12040).gpu(H100, "9.0", 80L << 30, UUID0).cudaToolkit("11.8.89")
                         .torch("2.5.1+cu124", "12.4").pipNvidiaWheels("12.4.127", "9.1.0", 12040, "2.21.5").build(),
