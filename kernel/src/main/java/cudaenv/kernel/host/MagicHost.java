@@ -80,9 +80,14 @@ public final class MagicHost {
     }
 
     private String knownNames() {
+        return names().stream().map(n -> "%" + n).collect(Collectors.joining(", "));
+    }
+
+    /** %lsmagic first, then every loaded magic. */
+    private List<String> names() {
         List<String> names = new ArrayList<>(List.of(LSMAGIC));
         names.addAll(magics.keySet());
-        return names.stream().map(n -> "%" + n).collect(Collectors.joining(", "));
+        return names;
     }
 
     /** Magic names while the cursor is in the name, else what the magic under the cursor offers. */
@@ -98,9 +103,7 @@ public final class MagicHost {
         int lineStart = at.get().lineStart();
         if (inLine <= nameEnd) {
             String typed = line.substring(percent, inLine);
-            List<String> names = new ArrayList<>(List.of(LSMAGIC));
-            names.addAll(magics.keySet());
-            List<String> matches = names.stream().filter(n -> n.startsWith(typed))
+            List<String> matches = names().stream().filter(n -> n.startsWith(typed))
                     .map(n -> line.substring(0, percent) + n).toList();
             return Optional.of(new Completion(lineStart, lineStart + inLine, matches));
         }
