@@ -149,7 +149,7 @@ public final class CudaEnvMagic implements Magic {
         try {
             Files.writeString(Path.of(file), ReportJson.pretty(report) + "\n", StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException e) {
-            throw ParsedCall.usage("cannot write " + file + ": " + reason(e));
+            throw ParsedCall.usage("cannot write " + file + ": " + cudaenv.kernel.FileErrors.reason(e));
         }
         context.out("Saved the report to " + file + "\n");
     }
@@ -159,20 +159,13 @@ public final class CudaEnvMagic implements Magic {
         try {
             text = Files.readString(Path.of(name), StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException e) {
-            throw ParsedCall.usage("cannot read " + name + ": " + reason(e));
+            throw ParsedCall.usage("cannot read " + name + ": " + cudaenv.kernel.FileErrors.reason(e));
         }
         ReportJson.Result result = ReportJson.read(text);
         Report report = result.report().orElseThrow(() -> ParsedCall.usage("cannot load " + name + ": "
                 + result.error().orElse("not a report")));
         current.replace(report, name);
         show(Sections.SUMMARY, report, context);
-    }
-
-    private static String reason(Exception e) {
-        String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : kind.toLowerCase(java.util.Locale.ROOT) + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
     }
 
     private String helpJson() {

@@ -1,0 +1,27 @@
+package cudaenv.kernel;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FileErrorsTest {
+    @Test
+    void theFileAndTheReasonNotJustThePath() {
+        assertEquals("/opt/x: permission denied", FileErrors.describe(new AccessDeniedException("/opt/x")));
+        assertEquals("/opt/x: no such file", FileErrors.describe(new NoSuchFileException("/opt/x")));
+        assertEquals("/opt/x: Read-only file system",
+                FileErrors.describe(new FileSystemException("/opt/x", null, "Read-only file system")));
+    }
+
+    @Test
+    void otherFailuresAreNamedByTheirKind() {
+        assertEquals("malformed input (Input length = 1)", FileErrors.reason(new MalformedInputException(1)));
+        assertEquals("io (disk gone)", FileErrors.describe(new IOException("disk gone")));
+    }
+}
