@@ -36,4 +36,18 @@ class ConnectionFileTest {
         assertEquals("the connection file is empty",
                 assertThrows(IllegalArgumentException.class, () -> ConnectionFile.parse("")).getMessage());
     }
+
+    @Test
+    void aPortInUseIsNamedNotAnErrno() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            LocalConnection local = LocalConnection.create();
+            String json = local.json().replace("\"iopub_port\":" + local.iopubPort(),
+                    "\"iopub_port\":" + taken.getLocalPort());
+            KernelConnectionProperties props = ConnectionFile.parse(json);
+            assertEquals(taken.getLocalPort(), props.getIopubPort());
+            String m = assertThrows(IllegalStateException.class,
+                    () -> new Connection(props, new Headers(), line -> { })).getMessage();
+            assertEquals("cannot bind tcp://127.0.0.1:" + taken.getLocalPort() + ": Address already in use", m);
+        }
+    }
 }
