@@ -148,6 +148,15 @@ class JavaCellsTest {
     }
 
     @Test
+    void lsmagicRefusesWhatItWouldIgnore() {
+        for (String code : List.of("%lsmagic extra", "%%lsmagic\nfoo")) {
+            JsonObject error = only(run(code), "error").content();
+            assertEquals("UsageError", error.get("ename").getAsString(), code);
+            assertEquals("%lsmagic takes no arguments and no cell body", error.get("evalue").getAsString(), code);
+        }
+    }
+
+    @Test
     void magicRunsBeforeJavaInTheSameCell() {
         List<Message> messages = run("%echo from the magic\n1 + 2");
         assertEquals("from the magic\n", stdout(messages));

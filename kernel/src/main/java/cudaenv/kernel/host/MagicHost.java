@@ -48,6 +48,8 @@ public final class MagicHost {
         if (call.name().equals(LSMAGIC)) {
             if (invocation.helpAsked()) {
                 pager.accept(DisplayData.text(LSMAGIC_HELP));
+            } else if (!call.args().isBlank() || call.body().filter(b -> !b.isBlank()).isPresent()) {
+                return Optional.of(CellError.oneLine("UsageError", "%lsmagic takes no arguments and no cell body"));
             } else {
                 context.result(DisplayData.text(listing()));
             }
