@@ -1,5 +1,7 @@
 package cudaenv.cli;
 
+import cudaenv.kernel.FileErrors;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -39,8 +41,7 @@ final class InstallCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         KernelSpecOptions options = KernelSpecOptions.parse(args, true);
-        Path kernels = KernelSpecLocation.kernelsDir(options.scope(), options.prefix(), System.getenv(),
-                System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+        Path kernels = options.kernelsDir();
         Path jar = runningJar();
         if (!Files.isRegularFile(jar)) {
             err.println("cudaenv install: run it from the built jar (java -jar install/target/cudaenv.jar install),"
@@ -65,7 +66,7 @@ final class InstallCommand implements Command {
                     + "  (or jupyter kernelspec remove " + options.name() + ")");
             return 0;
         } catch (IOException e) {
-            err.println("cudaenv install: " + e.getMessage());
+            err.println("cudaenv install: cannot write the kernelspec in " + kernels + ": " + FileErrors.describe(e));
             return 1;
         }
     }

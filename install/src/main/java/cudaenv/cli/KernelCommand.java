@@ -1,5 +1,6 @@
 package cudaenv.cli;
 
+import cudaenv.kernel.FileErrors;
 import cudaenv.kernel.Kernel;
 import cudaenv.kernel.ParentWatch;
 import cudaenv.kernel.WarmUp;
@@ -51,7 +52,7 @@ final class KernelCommand implements Command {
         try {
             connection = Files.readString(Path.of(args.get(0)));
         } catch (IOException e) {
-            err.println("cudaenv kernel: cannot read the connection file " + args.get(0) + ": " + e.getMessage());
+            err.println("cudaenv kernel: cannot read the connection file " + args.get(0) + ": " + FileErrors.reason(e));
             return 1;
         }
         Kernel kernel;

@@ -18,6 +18,12 @@ record KernelSpecOptions(KernelSpecLocation.Scope scope, Optional<Path> prefix, 
     /** jupyter_client's rule for kernel names (it lowercases them too). */
     private static final Pattern NAME = Pattern.compile("[a-z0-9._-]+");
 
+    /** The kernels folder these flags point at on this machine. */
+    Path kernelsDir() throws UsageException {
+        return KernelSpecLocation.kernelsDir(scope, prefix, System.getenv(), System.getProperty("os.name"),
+                Path.of(System.getProperty("user.home")));
+    }
+
     static KernelSpecOptions parse(List<String> args, boolean install) throws UsageException {
         KernelSpecLocation.Scope scope = null;
         Optional<Path> prefix = Optional.empty();

@@ -1,5 +1,7 @@
 package cudaenv.cli;
 
+import cudaenv.kernel.FileErrors;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,8 +31,7 @@ final class UninstallCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         KernelSpecOptions options = KernelSpecOptions.parse(args, false);
-        Path kernels = KernelSpecLocation.kernelsDir(options.scope(), options.prefix(), System.getenv(),
-                System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
+        Path kernels = options.kernelsDir();
         try {
             if (!KernelSpecFiles.uninstall(kernels, options.name())) {
                 err.println("cudaenv uninstall: no kernelspec " + options.name() + " in " + kernels);
@@ -39,7 +40,7 @@ final class UninstallCommand implements Command {
             out.println("Removed kernelspec " + options.name() + " from " + kernels);
             return 0;
         } catch (IOException e) {
-            err.println("cudaenv uninstall: " + e.getMessage());
+            err.println("cudaenv uninstall: cannot remove the kernelspec from " + kernels + ": " + FileErrors.describe(e));
             return 1;
         }
     }

@@ -1,10 +1,14 @@
 package cudaenv.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,5 +43,14 @@ class MainTest {
         assertEquals(2, run("kernel"));
         assertEquals(1, run("kernel", "/nonexistent/connection.json"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot read the connection file"));
+    }
+
+    @Test
+    void aCorruptConnectionFileIsOneLineSayingWhatIsWrong(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("kernel.json"), "{}");
+        assertEquals(1, run("kernel", file.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("lacks") && message.contains("shell_port"), message);
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import cudaenv.kernel.host.MagicHost;
 import cudaenv.kernel.java.JavaEngine;
 import cudaenv.kernel.wire.Connection;
+import cudaenv.kernel.wire.ConnectionFile;
 import cudaenv.kernel.wire.Headers;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 
@@ -24,7 +25,7 @@ public final class Kernel {
      * @param version        reported as implementation_version
      */
     public static Kernel start(String connectionJson, String version) {
-        KernelConnectionProperties props = KernelConnectionProperties.parse(connectionJson);
+        KernelConnectionProperties props = ConnectionFile.parse(connectionJson);
         Connection connection = new Connection(props, new Headers(), Log::warn);
         StreamRouter streams = new StreamRouter();
         streams.install();

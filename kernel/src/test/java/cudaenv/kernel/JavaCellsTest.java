@@ -2,6 +2,7 @@ package cudaenv.kernel;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import cudaenv.kernel.testkit.RunningKernel;
 import cudaenv.kernel.testkit.TestClient;
 import cudaenv.kernel.wire.Message;
 import org.junit.jupiter.api.AfterAll;
@@ -19,21 +20,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Java cells through JShell, and magics, against a kernel running in this JVM. */
 class JavaCellsTest {
+    private static RunningKernel running;
     private static TestClient client;
-    private static Kernel kernel;
 
     @BeforeAll
-    static void start() throws Exception {
-        client = new TestClient();
-        kernel = Kernel.start(client.connectionJson, "test");
-        client.waitForKernel();
+    static void start() {
+        running = RunningKernel.start();
+        client = running.client();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        kernel.stop();
-        kernel.awaitShutdown();
-        client.close();
+        running.kernel().stop();
+        running.awaitShutdown();
     }
 
     private static List<Message> run(String code) {
@@ -146,6 +145,15 @@ class JavaCellsTest {
         String listing = executeResult(run("%lsmagic"));
         assertTrue(listing.contains("%echo"), listing);
         assertTrue(listing.contains("%lsmagic"), listing);
+    }
+
+    @Test
+    void lsmagicRefusesWhatItWouldIgnore() {
+        for (String code : List.of("%lsmagic extra", "%%lsmagic\nfoo")) {
+            JsonObject error = only(run(code), "error").content();
+            assertEquals("UsageError", error.get("ename").getAsString(), code);
+            assertEquals("%lsmagic takes no arguments and no cell body", error.get("evalue").getAsString(), code);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cudaenv.kernel;
 
 import com.google.gson.JsonObject;
+import cudaenv.kernel.testkit.RunningKernel;
 import cudaenv.kernel.testkit.TestClient;
 import cudaenv.kernel.wire.Message;
 import org.junit.jupiter.api.AfterAll;
@@ -20,22 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The protocol gaps of the base kernel, each closed: checked against a kernel running in this JVM. */
 class KernelProtocolTest {
+    private static RunningKernel running;
     private static TestClient client;
-    private static Kernel kernel;
 
     @BeforeAll
-    static void start() throws Exception {
-        client = new TestClient();
-        kernel = Kernel.start(client.connectionJson, "test");
-        client.waitForKernel();
+    static void start() {
+        running = RunningKernel.start();
+        client = running.client();
     }
 
     @AfterAll
     static void stop() throws Exception {
         client.sendControl("shutdown_request", new JsonObject());
         assertEquals("shutdown_reply", client.controlReply(10_000).orElseThrow().type());
-        kernel.awaitShutdown();
-        client.close();
+        running.awaitShutdown();
     }
 
     @BeforeEach

@@ -67,6 +67,9 @@ public final class CudaEnvMagic implements Magic {
 
     @Override
     public void run(MagicCall call, MagicContext context) throws MagicException {
+        if (call.body().filter(body -> !body.isBlank()).isPresent()) {
+            throw ParsedCall.usage("%%cudaenv takes no cell body: write %cudaenv on a line of its own");
+        }
         ParsedCall parsed = ParsedCall.parse(call.args());
         boolean refresh = parsed.has(Subcommand.Flag.REFRESH);
         switch (parsed.subcommand()) {
@@ -155,7 +158,7 @@ public final class CudaEnvMagic implements Magic {
             Report report = current.get(refresh, context);
             Files.writeString(target, ReportJson.pretty(report) + "\n", StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException e) {
-            throw ParsedCall.usage("cannot write " + file + ": " + reason(e));
+            throw ParsedCall.usage("cannot write " + file + ": " + cudaenv.kernel.FileErrors.reason(e));
         }
         context.out("Saved the report to " + file + "\n");
     }
@@ -165,23 +168,13 @@ public final class CudaEnvMagic implements Magic {
         try {
             text = Files.readString(Path.of(name), StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException e) {
-            throw ParsedCall.usage("cannot read " + name + ": " + reason(e));
+            throw ParsedCall.usage("cannot read " + name + ": " + cudaenv.kernel.FileErrors.reason(e));
         }
         ReportJson.Result result = ReportJson.read(text);
         Report report = result.report().orElseThrow(() -> ParsedCall.usage("cannot load " + name + ": "
                 + result.error().orElse("not a report")));
         current.replace(report, name);
         show(Sections.SUMMARY, report, context);
-    }
-
-    /** The operating system's reason in words ("is a directory"), not the exception's class name. */
-    private static String reason(Exception e) {
-        String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
-                : e instanceof InvalidPathException p ? "not a valid path (" + p.getReason() + ")"
-                : String.valueOf(e.getMessage());
-        return why.toLowerCase(java.util.Locale.ROOT);
     }
 
     private String helpJson() {

@@ -133,6 +133,10 @@ class CudaEnvMagicTest {
         assertTrue(usage(magic, "watch --interval soon").getMessage()
                 .contains("--interval needs a number of seconds, got 'soon'"));
         assertTrue(usage(magic, "tag").getMessage().contains("%cudaenv tag needs an IMAGE:TAG"));
+        MagicException body = assertThrows(MagicException.class,
+                () -> magic.run(new MagicCall("cudaenv", "libs", Optional.of("driver\n")), new FakeContext()));
+        assertEquals("UsageError", body.errorName());
+        assertTrue(body.getMessage().contains("%%cudaenv takes no cell body"), body.getMessage());
         assertEquals(0, probes.get(), "a mistake probes nothing");
     }
 

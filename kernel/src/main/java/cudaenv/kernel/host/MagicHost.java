@@ -48,6 +48,8 @@ public final class MagicHost {
         if (call.name().equals(LSMAGIC)) {
             if (invocation.helpAsked()) {
                 pager.accept(DisplayData.text(LSMAGIC_HELP));
+            } else if (!call.args().isBlank() || call.body().filter(b -> !b.isBlank()).isPresent()) {
+                return Optional.of(CellError.oneLine("UsageError", "%lsmagic takes no arguments and no cell body"));
             } else {
                 context.result(DisplayData.text(listing()));
             }
@@ -80,52 +82,49 @@ public final class MagicHost {
     }
 
     private String knownNames() {
+        return names().stream().map(n -> "%" + n).collect(Collectors.joining(", "));
+    }
+
+    /** %lsmagic first, then every loaded magic. */
+    private List<String> names() {
         List<String> names = new ArrayList<>(List.of(LSMAGIC));
         names.addAll(magics.keySet());
-        return names.stream().map(n -> "%" + n).collect(Collectors.joining(", "));
+        return names;
     }
 
     /** Magic names while the cursor is in the name, else what the magic under the cursor offers. */
     public Optional<Completion> complete(String code, int cursor) {
-        Optional<MagicSyntax.LineAt> at = MagicSyntax.magicLineAt(code, cursor);
-        if (at.isEmpty()) {
+        Optional<MagicSyntax.LineAt> found = MagicSyntax.magicLineAt(code, cursor);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        String line = at.get().line();
-        int percent = line.startsWith("%%") ? 2 : 1;
-        int nameEnd = nameEnd(line, percent);
-        int inLine = at.get().cursorInLine();
-        int lineStart = at.get().lineStart();
-        if (inLine <= nameEnd) {
-            String typed = line.substring(percent, inLine);
-            List<String> names = new ArrayList<>(List.of(LSMAGIC));
-            names.addAll(magics.keySet());
-            List<String> matches = names.stream().filter(n -> n.startsWith(typed))
-                    .map(n -> line.substring(0, percent) + n).toList();
-            return Optional.of(new Completion(lineStart, lineStart + inLine, matches));
+        MagicSyntax.LineAt at = found.get();
+        int lineStart = at.lineStart();
+        if (at.cursorInLine() <= at.nameEnd()) {
+            String typed = at.line().substring(at.percent().length(), at.cursorInLine());
+            List<String> matches = names().stream().filter(n -> n.startsWith(typed)).map(n -> at.percent() + n)
+                    .toList();
+            return Optional.of(new Completion(lineStart, lineStart + at.cursorInLine(), matches));
         }
-        Magic magic = magics.get(line.substring(percent, nameEnd));
+        Magic magic = magics.get(at.name());
         if (magic == null) {
             return Optional.of(Completion.none(cursor));
         }
-        int argsStart = Math.min(line.length(), nameEnd + 1);
-        String args = line.substring(argsStart);
-        int inArgs = inLine - argsStart;
+        String args = at.args();
+        int inArgs = at.cursorInArgs();
         // a magic's completions replace the word under the cursor
         int wordStart = args.lastIndexOf(' ', inArgs - 1) + 1;
-        return Optional.of(new Completion(lineStart + argsStart + wordStart, cursor, magic.complete(args, inArgs)));
+        return Optional.of(new Completion(lineStart + at.argsStart() + wordStart, cursor, magic.complete(args, inArgs)));
     }
 
     /** What the magic under the cursor says about itself; blank when it says nothing; empty off magic lines. */
     public Optional<String> inspect(String code, int cursor) {
-        Optional<MagicSyntax.LineAt> at = MagicSyntax.magicLineAt(code, cursor);
-        if (at.isEmpty()) {
+        Optional<MagicSyntax.LineAt> found = MagicSyntax.magicLineAt(code, cursor);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        String line = at.get().line();
-        int percent = line.startsWith("%%") ? 2 : 1;
-        int nameEnd = nameEnd(line, percent);
-        String name = line.substring(percent, nameEnd);
+        MagicSyntax.LineAt at = found.get();
+        String name = at.name();
         if (name.equals(LSMAGIC)) {
             return Optional.of(LSMAGIC_HELP);
         }
@@ -133,16 +132,6 @@ public final class MagicHost {
         if (magic == null) {
             return Optional.of("unknown magic %" + name + "; known: " + knownNames());
         }
-        int argsStart = Math.min(line.length(), nameEnd + 1);
-        int inArgs = Math.max(0, at.get().cursorInLine() - argsStart);
-        return Optional.of(magic.inspect(line.substring(argsStart), inArgs).orElse(""));
-    }
-
-    private static int nameEnd(String line, int from) {
-        int end = from;
-        while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != '?') {
-            end++;
-        }
-        return end;
+        return Optional.of(magic.inspect(at.args(), at.cursorInArgs()).orElse(""));
     }
 }

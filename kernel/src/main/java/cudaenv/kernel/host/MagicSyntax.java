@@ -67,6 +67,37 @@ public final class MagicSyntax {
 
     /** The magic line that holds {@code cursor}, if that line is a magic line. */
     public record LineAt(int lineStart, String line, int cursorInLine) {
+        /** "%" or "%%". */
+        public String percent() {
+            return line.startsWith("%%") ? "%%" : "%";
+        }
+
+        /** Where the magic's name ends: at whitespace, '?' or the end of the line. */
+        public int nameEnd() {
+            int end = percent().length();
+            while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && line.charAt(end) != '?') {
+                end++;
+            }
+            return end;
+        }
+
+        public String name() {
+            return line.substring(percent().length(), nameEnd());
+        }
+
+        /** Where the arguments start: after the one space that ends the name. */
+        public int argsStart() {
+            return Math.min(line.length(), nameEnd() + 1);
+        }
+
+        public String args() {
+            return line.substring(argsStart());
+        }
+
+        /** The cursor's place in {@link #args}, 0 while it is before them. */
+        public int cursorInArgs() {
+            return Math.max(0, cursorInLine - argsStart());
+        }
     }
 
     public static Optional<LineAt> magicLineAt(String code, int cursor) {

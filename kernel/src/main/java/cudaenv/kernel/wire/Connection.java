@@ -3,6 +3,7 @@ package cudaenv.kernel.wire;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +82,23 @@ public final class Connection {
         ZMQ.Socket socket = context.socket(type);
         socket.setLinger(1000);
         socket.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
-        socket.bind(address(props.getTransport(), props.getIp(), port));
+        String endpoint = address(props.getTransport(), props.getIp(), port);
+        try {
+            socket.bind(endpoint);
+        } catch (ZMQException e) {
+            socket.close();
+            throw new IllegalStateException("cannot bind " + endpoint + ": " + reason(e.getErrorCode()));
+        }
         return socket;
+    }
+
+    /** jeromq's text for an errno, e.g. "Address already in use"; its own message is only "Errno 48". */
+    private static String reason(int errno) {
+        try {
+            return ZMQ.Error.findByCode(errno).getMessage();
+        } catch (IllegalArgumentException unknown) {
+            return "errno " + errno;
+        }
     }
 
     static String address(String transport, String ip, int port) {
