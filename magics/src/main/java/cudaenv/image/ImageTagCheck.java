@@ -3,6 +3,7 @@ package cudaenv.image;
 import cudaenv.image.TagCheck.Claim;
 import cudaenv.image.TagCheck.Status;
 import cudaenv.diagnose.data.NgcReleases;
+import cudaenv.diagnose.data.Versions;
 import cudaenv.report.Framework;
 import cudaenv.report.Library;
 import cudaenv.report.Report;
@@ -74,7 +75,7 @@ public final class ImageTagCheck {
                     "no CUDA runtime, framework build or nvcc says which CUDA is inside");
         }
         Evidence first = evidence.get(0);
-        boolean same = majorMinor(first.value()).equals(majorMinor(claimed));
+        boolean same = Versions.majorMinor(first.value()).equals(Versions.majorMinor(claimed));
         return new Claim("CUDA", claimed, Optional.of(first.value()), same ? Status.CONFIRMED : Status.CONTRADICTED,
                 first.where());
     }
@@ -112,10 +113,5 @@ public final class ImageTagCheck {
         boolean same = os.contains(name) && os.contains(version);
         return new Claim("OS", claimed, Optional.of(hostOs), same ? Status.CONFIRMED : Status.CONTRADICTED,
                 "the OS release says " + hostOs);
-    }
-
-    static String majorMinor(String version) {
-        String[] parts = version.split("\\.");
-        return parts.length >= 2 ? parts[0] + "." + parts[1] : version;
     }
 }
