@@ -1,6 +1,7 @@
 package cudaenv.cli;
 
 import cudaenv.kernel.FileErrors;
+import cudaenv.probe.WorkerSidecars;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,8 +29,8 @@ final class InstallCommand implements Command {
                 Usage: java -jar cudaenv.jar install [--user | --sys-prefix | --prefix DIR] [--name NAME]
                                                      [--display-name TEXT] [--java-opts "FLAGS"]
 
-                Installs the kernelspec NAME (default cudaenv): kernel.json, a copy of this jar, two logos and a
-                class-data archive recorded from a short warm-up session (a faster start).
+                Installs the kernelspec NAME (default cudaenv): kernel.json, a copy of this jar, two logos, and
+                class-data archives recorded from a short warm-up session and a probe worker (a faster start).
                   --user          JUPYTER_DATA_DIR/kernels, else ~/.local/share/jupyter/kernels (the default)
                   --sys-prefix    the active environment: $CONDA_PREFIX, else $VIRTUAL_ENV, /share/jupyter/kernels
                   --prefix DIR    DIR/share/jupyter/kernels
@@ -58,6 +59,8 @@ final class InstallCommand implements Command {
             if (archive.isEmpty()) {
                 out.println("(this JVM could not record a class-data archive; the kernel starts without one)");
             }
+            // the kernel's probe workers start from the jar copy: their own archive and JNA's stub beside it
+            out.println("Probe worker: " + WorkerSidecars.record(dir.resolve(KernelSpecFiles.JAR), java));
             out.println("Installed the kernel \"" + options.displayName() + "\" as kernelspec " + options.name()
                     + " in " + dir);
             out.println("Start it with: jupyter console --kernel " + options.name()

@@ -2,6 +2,7 @@ package cudaenv.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import cudaenv.probe.WorkerSidecars;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
-/** Writes and removes a cudaenv kernelspec folder: kernel.json, the jar, and the two logos. */
+/** Writes and removes a cudaenv kernelspec folder: kernel.json, the jar, the two logos, and the archives. */
 final class KernelSpecFiles {
     static final String JAR = "cudaenv.jar";
     static final List<String> WRITTEN = List.of("kernel.json", JAR, "logo-32x32.png", "logo-64x64.png",
@@ -47,6 +48,7 @@ final class KernelSpecFiles {
             return false;
         }
         refuseForeign(dir);
+        WorkerSidecars.delete(dir.resolve(JAR));
         for (String file : WRITTEN) {
             Files.deleteIfExists(dir.resolve(file));
         }

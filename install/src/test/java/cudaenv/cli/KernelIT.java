@@ -1,5 +1,6 @@
 package cudaenv.cli;
 
+import cudaenv.probe.WorkerSidecars;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,8 @@ class KernelIT {
         String kernelJson = Files.readString(spec.resolve("kernel.json"));
         assertTrue(kernelJson.contains("-XX:SharedArchiveFile=" + spec.resolve("cudaenv.jsa")),
                 "install records a class-data archive and starts the kernel from it");
+        assertTrue(WorkerSidecars.of(spec.resolve("cudaenv.jar")).flatMap(WorkerSidecars::archive).isPresent(),
+                "install records the probe worker's archive beside the kernel's jar: " + installed.output());
     }
 
     @AfterAll

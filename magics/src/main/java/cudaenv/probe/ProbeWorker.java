@@ -21,6 +21,9 @@ import java.util.List;
  * worker answers "READY" once at start, "CALL name" before each native call and "DONE json" with the ProbeResult.
  */
 public final class ProbeWorker {
+    /** The argument for recording the worker's class-data archive (WorkerSidecars): probe nothing real, then exit. */
+    static final String RECORD = "--record-classes";
+
     private ProbeWorker() {
     }
 
@@ -29,6 +32,10 @@ public final class ProbeWorker {
         // vendor libraries and JNA may print; only the protocol may reach stdout
         System.setOut(System.err);
         warmUp();
+        if (List.of(args).contains(RECORD)) {
+            loadProbeClasses();
+            return;
+        }
         protocol.println("READY");
         protocol.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -49,6 +56,15 @@ public final class ProbeWorker {
         libc.getpid();
         ReportJson.decode(ReportJson.encode(ProbeResult.failed(LibraryStatus.OK, "",
                 List.of(new ProbeCall("", "", "", 0)))), ProbeResult.class);
+    }
+
+    /** Runs every probe's path up to its library's load, which fails: the classes a real probe needs get loaded. */
+    private static void loadProbeClasses() {
+        PrintStream nowhere = new PrintStream(java.io.OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        for (String kind : LibraryProbes.PROBED) {
+            ProbeResult r = LibraryProbes.probe(new ProbeRequest(kind, "/nonexistent/cudaenv-record/lib.so"), nowhere);
+            nowhere.println("DONE " + ReportJson.encode(r));
+        }
     }
 
     /** Only for the warm-up: the cheapest real call through the same JNA path the probes use. */

@@ -39,11 +39,6 @@ public final class WorkerHandle implements AutoCloseable {
     private static final Pattern JVM_SIGNAL = Pattern.compile("#\\s+(SIG[A-Z]+) \\(0x");
     private static final Map<Integer, String> SIGNALS = Map.of(4, "SIGILL", 6, "SIGABRT", 7, "SIGBUS", 8, "SIGFPE",
             9, "SIGKILL", 11, "SIGSEGV", 15, "SIGTERM");
-    /** jna.platform.library.path set (empty) stops JNA running ldconfig -p at start: libraries load by full path. */
-    private static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xshare:auto", "-XX:-UsePerfData", "-Xmx64m", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=/dev/null",
-            "-Djava.awt.headless=true", "-Djna.platform.library.path=");
-
     private final Optional<Process> process;
     private final Optional<String> startFailure;
     private final Writer requests;
@@ -73,12 +68,7 @@ public final class WorkerHandle implements AutoCloseable {
 
     /** Starts a worker; it boots while the caller does other work. */
     public static WorkerHandle start() {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ProbeWorker.class.getName());
+        List<String> command = WorkerJvm.command();
         try {
             return new WorkerHandle(new ProcessBuilder(command).start());
         } catch (IOException e) {

@@ -1,0 +1,101 @@
+package cudaenv.cli;
+
+import cudaenv.probe.WorkerSidecars;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Records, beside a built cudaenv.jar, what lets the command line start in a fraction of a second: the
+ * {@code cudaenv} launcher (the jar in a JVM tuned for a short run), the class-data archive of a report run it
+ * uses, and the probe worker's sidecars. {@code java -jar cudaenv.jar} still works without them, only slower.
+ * Run by the build: java -cp cudaenv.jar cudaenv.cli.FastStartFiles JAR
+ */
+public final class FastStartFiles {
+    static final String LAUNCHER = "cudaenv";
+    static final String ARCHIVE = "cudaenv-cli.jsa";
+    /** A short run compiles less with C1 alone; compare over a fleet runs long enough for C2 to pay. */
+    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /** Serial GC (no GC threads to start), no perf-data file, shared classes. */
+    static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto");
+    private static final long RECORD_LIMIT_SECONDS = 120;
+
+    private FastStartFiles() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path jar = Path.of(args[0]).toAbsolutePath();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        System.out.println(WorkerSidecars.record(jar, java));
+        System.out.println(recordArchive(jar, java) ? "command-line class-data archive " + archive(jar)
+                : "(this JVM could not record a command-line class-data archive; the launcher starts without one)");
+        writeLauncher(jar, java);
+        System.out.println("launcher " + jar.resolveSibling(LAUNCHER));
+    }
+
+    static Path archive(Path jar) {
+        return jar.resolveSibling(ARCHIVE);
+    }
+
+    /** One report of this machine, as JSON, under -XX:ArchiveClassesAtExit: the classes a report loads. */
+    static boolean recordArchive(Path jar, Path java) throws IOException {
+        Path archive = archive(jar);
+        Files.deleteIfExists(archive);
+        List<String> command = new ArrayList<>(List.of(java.toString(), C1_ONLY));
+        command.addAll(FLAGS);
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-jar", jar.toString(), "report", "--json"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (!p.waitFor(RECORD_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                Files.deleteIfExists(archive);
+                return false;
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        // a report exits 1 or 3 when it finds problems: any verdict is a complete run
+        return Files.isRegularFile(archive);
+    }
+
+    static void writeLauncher(Path jar, Path java) throws IOException {
+        Path launcher = jar.resolveSibling(LAUNCHER);
+        Files.writeString(launcher, launcherScript(java, jar.getFileName().toString()), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** Finds the jar and archive beside itself (links followed); the JVM that recorded the archive, else PATH's. */
+    static String launcherScript(Path java, String jarName) {
+        return """
+                #!/bin/sh
+                # cudaenv's command line: %1$s beside this file, in a JVM tuned for a short run, with the
+                # class-data archive recorded for it by the build. Same commands and exit codes as java -jar %1$s.
+                here=$(dirname "$(readlink -f "$0")")
+                java=%2$s
+                [ -x "$java" ] || java=java
+                case "$1" in
+                  compare) tier= ;;
+                  *) tier=%3$s ;;
+                esac
+                if [ -f "$here/%4$s" ]; then
+                  exec "$java" $tier %5$s -XX:SharedArchiveFile="$here/%4$s" -Xlog:cds=off -Xlog:cds+dynamic=off \\
+                    -jar "$here/%1$s" "$@"
+                fi
+                exec "$java" $tier %5$s -jar "$here/%1$s" "$@"
+                """.formatted(jarName, shellQuoted(java.toString()), C1_ONLY, ARCHIVE, String.join(" ", FLAGS));
+    }
+
+    private static String shellQuoted(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

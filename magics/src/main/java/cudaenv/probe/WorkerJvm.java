@@ -1,0 +1,43 @@
+package cudaenv.probe;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The command line of a probe worker: this JVM's java and class path, flags for a short-lived JVM, and sidecars. */
+final class WorkerJvm {
+    /** jna.platform.library.path set (empty) stops JNA running ldconfig -p at start: libraries load by full path. */
+    static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xshare:auto", "-XX:-UsePerfData", "-Xmx64m", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=/dev/null",
+            "-Djava.awt.headless=true", "-Djna.platform.library.path=");
+
+    private WorkerJvm() {
+    }
+
+    /** A worker of this JVM's class path, with the sidecars recorded for it when that is one jar. */
+    static List<String> command() {
+        return command(System.getProperty("java.class.path"), WorkerSidecars.ofRunningJar());
+    }
+
+    static List<String> command(String classPath, Optional<WorkerSidecars> sidecars) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(FLAGS);
+        if (sidecars.isPresent()) {
+            sidecars.get().archive().ifPresent(a -> {
+                command.add("-XX:SharedArchiveFile=" + a);
+                // an archive this JVM rejects is only slower: its warnings would land on the protocol's stdout
+                command.add("-Xlog:cds=off");
+                command.add("-Xlog:cds+dynamic=off");
+            });
+            sidecars.get().jnaStubFolder().ifPresent(f -> command.add("-Djna.boot.library.path=" + f));
+            // absolute, as it was recorded: a class-data archive checks the class path it was made with
+            classPath = Path.of(classPath).toAbsolutePath().toString();
+        }
+        command.add("-cp");
+        command.add(classPath);
+        command.add(ProbeWorker.class.getName());
+        return command;
+    }
+}
