@@ -4,18 +4,20 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The dynamic loader's cache, /etc/ld.so.cache, parsed as glibc's dl-cache.h lays it out: the new format
  * ("glibc-ld.so.cache1.1", string offsets from its header) alone or embedded after the old "ld.so-1.7.0" table
  * (string offsets from the end of the old entries). A file that is neither is an error value, never an exception.
- *
- * @param entries in file order: the loader takes the first acceptable entry for a soname
- * @param error   why the cache could not be read (missing, truncated, corrupt)
+ * A parsed cache is kept across reports (LoaderSearchPath), so what every report asks of it is worked out once.
  */
-public record LdSoCache(List<Entry> entries, Optional<String> error) {
+public final class LdSoCache {
     static final String OLD_MAGIC = "ld.so-1.7.0";
     static final String NEW_MAGIC = "glibc-ld.so.cache1.1";
     private static final int OLD_HEADER = 16;
@@ -25,9 +27,26 @@ public record LdSoCache(List<Entry> entries, Optional<String> error) {
     /** FLAG_ELF_LIBC6 | FLAG_X8664_LIB64: what the x86-64 loader accepts. */
     static final int X86_64_LIBC6 = 0x0303;
 
-    public LdSoCache {
-        entries = List.copyOf(entries);
-        error = error == null ? Optional.empty() : error;
+    private final List<Entry> entries;
+    private final Optional<String> error;
+    private volatile Map<String, Entry> firstBySoname;
+    private volatile List<String> folders;
+
+    /**
+     * @param entries in file order: the loader takes the first acceptable entry for a soname
+     * @param error   why the cache could not be read (missing, truncated, corrupt)
+     */
+    private LdSoCache(List<Entry> entries, Optional<String> error) {
+        this.entries = List.copyOf(entries);
+        this.error = error;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public Optional<String> error() {
+        return error;
     }
 
     /** One cache line: what `ldconfig -p` prints as "soname (flags) => path". */
@@ -43,7 +62,31 @@ public record LdSoCache(List<Entry> entries, Optional<String> error) {
 
     /** The first x86-64 entry for a soname, as the loader would take it. */
     public Optional<Entry> lookup(String soname) {
-        return entries.stream().filter(e -> e.soname().equals(soname) && e.x86_64()).findFirst();
+        Map<String, Entry> first = firstBySoname;
+        if (first == null) {
+            first = new HashMap<>();
+            for (Entry e : entries) {
+                if (e.x86_64()) {
+                    first.putIfAbsent(e.soname(), e);
+                }
+            }
+            firstBySoname = first;
+        }
+        return Optional.ofNullable(first.get(soname));
+    }
+
+    /** The folders of the entries, each once, in file order. */
+    public List<String> folders() {
+        List<String> known = folders;
+        if (known == null) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (Entry e : entries) {
+                seen.add(e.path().substring(0, Math.max(1, e.path().lastIndexOf('/'))));
+            }
+            known = List.copyOf(seen);
+            folders = known;
+        }
+        return known;
     }
 
     public static LdSoCache parse(byte[] data) {

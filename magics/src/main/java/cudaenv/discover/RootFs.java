@@ -8,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,14 +18,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A machine image's file system: paths are given and returned as the image sees them ("/usr/lib/..."), and
- * symlinks resolve inside the image, absolute targets included, as they would under chroot.
+ * symlinks resolve inside the image, absolute targets included, as they would under chroot. One instance serves
+ * one report: it remembers where each path resolved.
  */
 public final class RootFs {
     private static final int MAX_LINKS = 40;
     private static final long SETTLED_MILLIS = 2_000;
     /** Folder listings by host path, reused while unchanged: a kernel reports often, system folders are large. */
     private static final Map<Path, Listing> LISTINGS = new ConcurrentHashMap<>();
+    /** Glob patterns compiled once per JVM: discovery globs the same dozen patterns for every report. */
+    private static final Map<String, PathMatcher> MATCHERS = new ConcurrentHashMap<>();
     private final Path root;
+    /** Where paths resolved, remembered for this instance's life: one report asks for the same folders often. */
+    private final Map<String, Optional<String>> realPaths = new ConcurrentHashMap<>();
 
     private RootFs(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -51,45 +55,52 @@ public final class RootFs {
 
     /** The image path with every symlink resolved inside the image; empty when it does not exist or loops. */
     public Optional<String> realPath(String imagePath) {
-        Deque<String> pending = new ArrayDeque<>(components(imagePath));
-        List<String> done = new ArrayList<>();
-        int links = 0;
-        while (!pending.isEmpty()) {
-            String part = pending.pollFirst();
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
+        return realPath(imagePath, 0);
+    }
+
+    private Optional<String> realPath(String imagePath, int links) {
+        Optional<String> known = realPaths.get(imagePath);
+        if (known == null) {
+            known = resolveLinks(imagePath, links);
+            realPaths.put(imagePath, known);
+        }
+        return known;
+    }
+
+    /** The last name of a path, inside its parent's real path: one lstat per path this instance has not seen. */
+    private Optional<String> resolveLinks(String imagePath, int links) {
+        int end = imagePath.length();
+        while (end > 0 && imagePath.charAt(end - 1) == '/') {
+            end--;
+        }
+        int slash = end == 0 ? -1 : imagePath.lastIndexOf('/', end - 1);
+        String name = imagePath.substring(slash + 1, end);
+        if (name.isEmpty()) {
+            return Optional.of("/");
+        }
+        Optional<String> parent = slash <= 0 ? Optional.of("/") : realPath(imagePath.substring(0, slash), links);
+        if (parent.isEmpty() || name.equals(".")) {
+            return parent;
+        }
+        String base = parent.get();
+        if (name.equals("..")) {
+            return Optional.of(base.substring(0, Math.max(1, base.lastIndexOf('/'))));
+        }
+        String candidate = base.equals("/") ? "/" + name : base + "/" + name;
+        Path file = host(candidate);
+        try {
+            if (!Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) {
+                return Optional.of(candidate);
             }
-            if (part.equals("..")) {
-                if (!done.isEmpty()) {
-                    done.remove(done.size() - 1);
-                }
-                continue;
-            }
-            Path candidate = host(String.join("/", done) + "/" + part);
-            if (Files.isSymbolicLink(candidate)) {
-                if (++links > MAX_LINKS) {
-                    return Optional.empty();
-                }
-                String target;
-                try {
-                    target = Files.readSymbolicLink(candidate).toString();
-                } catch (IOException e) {
-                    return Optional.empty();
-                }
-                if (target.startsWith("/")) {
-                    done.clear();
-                }
-                List<String> targetParts = components(target);
-                for (int i = targetParts.size() - 1; i >= 0; i--) {
-                    pending.addFirst(targetParts.get(i));
-                }
-            } else if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-                done.add(part);
-            } else {
+            if (links >= MAX_LINKS) {
                 return Optional.empty();
             }
+            String target = Files.readSymbolicLink(file).toString();
+            // an absolute target starts again at the image's root, as under chroot
+            return realPath(target.startsWith("/") ? target : base + "/" + target, links + 1);
+        } catch (IOException e) {
+            return Optional.empty();
         }
-        return Optional.of("/" + String.join("/", done));
     }
 
     /** The host file behind an image path, links resolved inside the image. */
@@ -167,7 +178,8 @@ public final class RootFs {
         for (String part : components(pattern)) {
             List<String> next = new ArrayList<>();
             boolean wild = part.indexOf('*') >= 0 || part.indexOf('?') >= 0 || part.indexOf('[') >= 0;
-            PathMatcher matcher = wild ? FileSystems.getDefault().getPathMatcher("glob:" + part) : null;
+            PathMatcher matcher = wild
+                    ? MATCHERS.computeIfAbsent(part, p -> FileSystems.getDefault().getPathMatcher("glob:" + p)) : null;
             for (String prefix : matches) {
                 if (!wild) {
                     next.add(prefix + "/" + part);

@@ -26,9 +26,7 @@ public final class SearchFolders {
                                   List<String> conda) {
         Map<String, String> folders = new LinkedHashMap<>();
         loader.ldLibraryPath().forEach(f -> folders.putIfAbsent(f, "LD_LIBRARY_PATH"));
-        for (LdSoCache.Entry e : loader.cache().entries()) {
-            folders.putIfAbsent(e.path().substring(0, Math.max(1, e.path().lastIndexOf('/'))), "ld.so.cache");
-        }
+        loader.cache().folders().forEach(f -> folders.putIfAbsent(f, "ld.so.cache"));
         LdSoConf.folders(fs).forEach(f -> folders.putIfAbsent(f, "path"));
         LoaderSearchPath.SYSTEM_FOLDERS.forEach(f -> folders.putIfAbsent(f, "path"));
         for (String home : homes) {

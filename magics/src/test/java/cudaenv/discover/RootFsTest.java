@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Folder listings are reused only while the folder is unchanged. */
+/** Links resolve inside the image as under chroot; folder listings are reused only while the folder is unchanged. */
 class RootFsTest {
     @TempDir
     Path root;
@@ -48,5 +49,29 @@ class RootFsTest {
         Files.createFile(lib.resolve("libnvidia-ml.so.1"));
         Files.setLastModifiedTime(lib, unpacked);
         assertEquals(List.of("libnvidia-ml.so.1"), RootFs.of(root).list("/opt/lib"));
+    }
+
+    @Test
+    void linksResolveInsideTheImageAsUnderChroot() throws Exception {
+        Path lib = Files.createDirectories(root.resolve("usr/lib/x86_64-linux-gnu"));
+        Files.createFile(lib.resolve("libcuda.so.535.183.01"));
+        Files.createSymbolicLink(lib.resolve("libcuda.so.1"), Path.of("libcuda.so.535.183.01"));
+        // an absolute target means the image's /usr/lib, never this machine's
+        Files.createSymbolicLink(root.resolve("lib"), Path.of("/usr/lib"));
+        Files.createSymbolicLink(lib.resolve("up"), Path.of("../../.."));
+        Files.createSymbolicLink(lib.resolve("loop-a"), Path.of("loop-b"));
+        Files.createSymbolicLink(lib.resolve("loop-b"), Path.of("loop-a"));
+        RootFs fs = RootFs.of(root);
+        String real = "/usr/lib/x86_64-linux-gnu/libcuda.so.535.183.01";
+        assertEquals(Optional.of(real), fs.realPath("/lib/x86_64-linux-gnu/libcuda.so.1"));
+        assertEquals(Optional.of(real), fs.realPath("lib//x86_64-linux-gnu/./libcuda.so.1"));
+        assertEquals(Optional.of("/usr/lib"), fs.realPath("/lib/x86_64-linux-gnu/.."));
+        // ".." above the image's root stays at its root
+        assertEquals(Optional.of("/"), fs.realPath("/lib/x86_64-linux-gnu/up/.."));
+        assertEquals(Optional.of(real), fs.realPath("/lib/x86_64-linux-gnu/up/usr/lib/x86_64-linux-gnu/libcuda.so.1"));
+        assertEquals(Optional.empty(), fs.realPath("/lib/x86_64-linux-gnu/loop-a"));
+        assertEquals(Optional.empty(), fs.realPath("/lib/x86_64-linux-gnu/libcudart.so.12"));
+        assertEquals(Optional.empty(), fs.realPath("/no/such/lib/libcuda.so.1"));
+        assertEquals(Optional.of("/"), fs.realPath("/"));
     }
 }
