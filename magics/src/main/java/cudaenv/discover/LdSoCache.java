@@ -154,19 +154,19 @@ public final class LdSoCache {
     /** A NUL-terminated string at base+offset, or empty when it runs off the file. */
     private static Optional<String> string(ByteBuffer buf, int base, int offset) {
         long start = base + Integer.toUnsignedLong(offset);
-        if (start >= buf.limit()) {
+        byte[] data = buf.array();
+        if (start >= data.length) {
             return Optional.empty();
         }
+        // the bytes themselves, not ByteBuffer.get per byte: this runs before the JIT has compiled anything
         int end = (int) start;
-        while (end < buf.limit() && buf.get(end) != 0) {
+        while (end < data.length && data[end] != 0) {
             end++;
         }
-        if (end >= buf.limit()) {
+        if (end >= data.length) {
             return Optional.empty();
         }
-        byte[] bytes = new byte[end - (int) start];
-        buf.get((int) start, bytes);
-        return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        return Optional.of(new String(data, (int) start, end - (int) start, StandardCharsets.UTF_8));
     }
 
     private static boolean startsWith(byte[] data, int at, String magic) {

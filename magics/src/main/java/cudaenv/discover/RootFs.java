@@ -2,7 +2,6 @@ package cudaenv.discover;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,6 +10,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,12 +152,13 @@ public final class RootFs {
             if (known != null && known.folder().equals(folder) && known.changed().equals(changed)) {
                 return known.names();
             }
-            List<String> names = new ArrayList<>();
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.get())) {
-                entries.forEach(p -> names.add(p.getFileName().toString()));
+            // names only, no Path per entry: system folders hold a thousand files or more
+            String[] names = dir.get().toFile().list();
+            if (names == null) {
+                return List.of();
             }
-            names.sort(null);
-            List<String> listing = List.copyOf(names);
+            Arrays.sort(names);
+            List<String> listing = List.of(names);
             // a folder changed moments ago may change again within the same time stamp: listed afresh next time
             if (changed.toMillis() < System.currentTimeMillis() - SETTLED_MILLIS) {
                 LISTINGS.put(dir.get(), new Listing(folder, changed, listing));

@@ -40,7 +40,7 @@ public final class MachineProbe {
 
     /** @param pool where the worker comes from: its JVM starts now and boots while the files are read */
     static Report collect(ReportOptions options, ProbeWorkerPool pool, Runnable meanwhile) {
-        pool.prestart();
+        pool.prestartInBackground();
         RootFs fs = RootFs.of(options.root());
         Map<String, String> env = options.env();
         Discovery found = LibraryLocator.discover(fs, env);

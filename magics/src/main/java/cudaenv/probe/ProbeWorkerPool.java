@@ -15,6 +15,8 @@ public final class ProbeWorkerPool implements AutoCloseable {
     }
 
     private WorkerHandle idle;
+    /** A prestart running on its own thread, which take waits for. */
+    private volatile Thread starting;
 
     /** The JVM-wide pool (closed at exit). */
     public static ProbeWorkerPool shared() {
@@ -28,8 +30,42 @@ public final class ProbeWorkerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #prestart()}, on a thread of its own: starting a process costs the caller tens of milliseconds,
+     * which the caller spends reading files instead.
+     */
+    public void prestartInBackground() {
+        synchronized (this) {
+            if (idle != null && idle.alive()) {
+                return;
+            }
+        }
+        Thread t = new Thread(this::prestart, "cudaenv-probe-prestart");
+        t.setDaemon(true);
+        starting = t;
+        t.start();
+    }
+
     /** A worker for the caller's exclusive use, to probe libraries of root: the waiting one if it may, else a new one. */
-    synchronized WorkerHandle take(Path root) {
+    WorkerHandle take(Path root) {
+        awaitStarting();
+        synchronized (this) {
+            return takeIdleOrStart(root);
+        }
+    }
+
+    private void awaitStarting() {
+        Thread t = starting;
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private WorkerHandle takeIdleOrStart(Path root) {
         WorkerHandle w = idle != null && idle.alive() && idle.mayServe(root) ? idle : null;
         if (w == null && idle != null) {
             idle.close();
@@ -48,7 +84,14 @@ public final class ProbeWorkerPool implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        awaitStarting();
+        synchronized (this) {
+            closeIdle();
+        }
+    }
+
+    private void closeIdle() {
         if (idle != null) {
             idle.close();
             idle = null;
