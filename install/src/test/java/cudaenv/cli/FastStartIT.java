@@ -65,6 +65,21 @@ class FastStartIT {
     }
 
     @Test
+    void theLauncherRunsEveryCommandNotOnlyReport() throws Exception {
+        Path launcher = JAR.resolveSibling(FastStartFiles.LAUNCHER);
+        Path mine = Files.writeString(dir.resolve("mine.json"), reference.output());
+        Processes.Result compared = Processes.run(List.of(launcher.toString(), "compare", mine.toString(),
+                mine.toString(), "--json"), Map.of(), dir, LIMIT);
+        assertEquals(0, compared.exit(), compared.output());
+        assertTrue(compared.output().startsWith("{"), compared.output());
+        Processes.Result version = Processes.run(List.of(launcher.toString(), "--version"), Map.of(), dir, LIMIT);
+        assertEquals(0, version.exit(), version.output());
+        assertTrue(version.output().startsWith("cudaenv "), version.output());
+        Processes.Result usage = Processes.run(List.of(launcher.toString(), "report", "--jsn"), Map.of(), dir, LIMIT);
+        assertEquals(2, usage.exit(), usage.output());
+    }
+
+    @Test
     void aCopyOfTheJarGetsItsOwnFilesAndStaleOnesAreIgnored() throws Exception {
         Path copy = Files.copy(JAR, dir.resolve("cudaenv.jar"));
         Processes.Result record = Processes.run(List.of(java(), "-cp", copy.toString(), FastStartFiles.class.getName(),
