@@ -8,8 +8,9 @@ import java.util.Optional;
 /** The command line of a probe worker: this JVM's java and class path, flags for a short-lived JVM, and sidecars. */
 final class WorkerJvm {
     /**
-     * A short-lived JVM: C1 only with one compiler thread, serial GC. jna.platform.library.path set (empty) stops
-     * JNA running ldconfig -p at start: libraries load by full path.
+     * A short-lived JVM: C1 only with one compiler thread, serial GC (every probe answer the tests pin was taken
+     * under it). jna.platform.library.path set (empty) stops JNA running ldconfig -p at start: libraries load by
+     * full path.
      */
     static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
             "-Xshare:auto", "-XX:-UsePerfData", "-Xmx64m", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=/dev/null",

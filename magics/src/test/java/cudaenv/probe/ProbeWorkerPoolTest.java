@@ -3,29 +3,40 @@ package cudaenv.probe;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProbeWorkerPoolTest {
-    private static long children() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
+    /** Child processes alive now (other tests' workers may still be exiting: compare sets, not counts). */
+    private static Set<Long> children() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<Long> startedSince(Set<Long> before) {
+        Set<Long> now = new HashSet<>(children());
+        now.removeAll(before);
+        return now;
     }
 
     @Test
     void aWorkerStartedInTheBackgroundIsTheOneTheReportTakesAndNoSecondStarts() {
-        long before = children();
+        Set<Long> before = children();
         try (ProbeWorkerPool pool = new ProbeWorkerPool()) {
             pool.prestartInBackground();
             WorkerHandle taken = pool.take(Path.of("/"));
             assertTrue(taken.alive());
-            assertEquals(before + 1, children(), "one worker process, however the threads interleave");
+            assertEquals(1, startedSince(before).size(), "one worker process, however the threads interleave");
             pool.give(taken);
             // already one waiting: no thread, no process
             pool.prestartInBackground();
             assertSame(taken, pool.take(Path.of("/")));
-            assertEquals(before + 1, children());
+            assertEquals(1, startedSince(before).size());
             pool.give(taken);
         }
     }
