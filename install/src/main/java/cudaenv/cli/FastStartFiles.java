@@ -1,5 +1,6 @@
 package cudaenv.cli;
 
+import cudaenv.ClassDataArchives;
 import cudaenv.probe.WorkerSidecars;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Records, beside a built cudaenv.jar, what lets the command line start in a fraction of a second: the
@@ -28,7 +28,6 @@ public final class FastStartFiles {
     static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
     /** Serial GC (no GC threads to start), no perf-data file, shared classes. */
     static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto");
-    private static final long RECORD_LIMIT_SECONDS = 120;
 
     private FastStartFiles() {
     }
@@ -49,28 +48,9 @@ public final class FastStartFiles {
 
     /** One report of this machine, as JSON, under -XX:ArchiveClassesAtExit: the classes a report loads. */
     static boolean recordArchive(Path jar, Path java) throws IOException {
-        Path archive = archive(jar);
-        Files.deleteIfExists(archive);
-        List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(SHORT_RUN);
-        command.addAll(FLAGS);
-        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-jar", jar.toString(), "report", "--json"));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            if (!p.waitFor(RECORD_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-                Files.deleteIfExists(archive);
-                return false;
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        // a report exits 1 or 3 when it finds problems: any verdict is a complete run
-        return Files.isRegularFile(archive);
+        List<String> flags = new ArrayList<>(SHORT_RUN);
+        flags.addAll(FLAGS);
+        return ClassDataArchives.record(java, flags, archive(jar), List.of("-jar", jar.toString(), "report", "--json"));
     }
 
     static void writeLauncher(Path jar, Path java) throws IOException {

@@ -1,5 +1,7 @@
 package cudaenv.probe;
 
+import cudaenv.ClassDataArchives;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +29,6 @@ public final class WorkerSidecars {
     static final String STAMP = "stamp";
     /** Where JNA keeps its stub for this platform inside its jar (and so inside ours). */
     private static final String JNA_STUB_RESOURCE = "com/sun/jna/linux-x86-64/" + JNA_STUB;
-    private static final long RECORD_LIMIT_SECONDS = 120;
 
     private final Path dir;
 
@@ -86,21 +85,8 @@ public final class WorkerSidecars {
                 }
                 Files.copy(stub, fresh.resolve(JNA_STUB));
             }
-            Path archive = fresh.resolve(ARCHIVE);
-            List<String> command = new ArrayList<>(List.of(java.toString()));
-            command.addAll(WorkerJvm.FLAGS);
-            command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", jar.toString(),
-                    ProbeWorker.class.getName(), ProbeWorker.RECORD));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            boolean archived = p.waitFor(RECORD_LIMIT_SECONDS, TimeUnit.SECONDS) && p.exitValue() == 0
-                    && Files.isRegularFile(archive);
-            if (p.isAlive()) {
-                p.destroyForcibly().waitFor();
-            }
-            if (!archived) {
-                Files.deleteIfExists(archive);
-            }
+            boolean archived = ClassDataArchives.record(java, WorkerJvm.FLAGS, fresh.resolve(ARCHIVE),
+                    List.of("-cp", jar.toString(), ProbeWorker.class.getName(), ProbeWorker.RECORD));
             Files.writeString(fresh.resolve(STAMP), stampOf(jar), StandardCharsets.UTF_8);
             deleteTree(dir);
             try {
@@ -110,9 +96,6 @@ public final class WorkerSidecars {
             }
             return archived ? "worker class-data archive and JNA stub in " + dir
                     : "JNA stub in " + dir + " (this JVM could not record a class-data archive)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while recording the worker's class-data archive");
         } finally {
             deleteTree(fresh);
         }
