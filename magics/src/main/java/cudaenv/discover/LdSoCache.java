@@ -154,7 +154,7 @@ public final class LdSoCache {
     /** A NUL-terminated string at base+offset, or empty when it runs off the file. */
     private static Optional<String> string(ByteBuffer buf, int base, int offset) {
         long start = base + Integer.toUnsignedLong(offset);
-        byte[] data = buf.array();
+        byte[] data = buf.array(); // parse wraps the file's bytes
         if (start >= data.length) {
             return Optional.empty();
         }
