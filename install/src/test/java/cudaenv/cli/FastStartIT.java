@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ class FastStartIT {
     /** What must not differ between two runs on one machine (probe timings do). */
     private static List<String> facts(Processes.Result run) {
         Report r = ReportJson.read(run.output()).report().orElseThrow(() -> new AssertionError(run.output()));
-        List<String> facts = new java.util.ArrayList<>();
+        List<String> facts = new ArrayList<>();
         facts.add("exit " + run.exit() + " verdict " + r.verdict());
         for (Library l : r.libraries()) {
             facts.add(l.kind() + " " + l.path() + " " + l.status() + " " + l.version() + " " + l.error());

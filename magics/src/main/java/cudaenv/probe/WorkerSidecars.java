@@ -1,5 +1,6 @@
 package cudaenv.probe;
 
+import com.sun.jna.Platform;
 import cudaenv.ClassDataArchives;
 
 import java.io.IOException;
@@ -27,8 +28,6 @@ public final class WorkerSidecars {
     static final String ARCHIVE = "worker.jsa";
     static final String JNA_STUB = "libjnidispatch.so";
     static final String STAMP = "stamp";
-    /** Where JNA keeps its stub for this platform inside its jar (and so inside ours). */
-    private static final String JNA_STUB_RESOURCE = "com/sun/jna/linux-x86-64/" + JNA_STUB;
 
     private final Path dir;
 
@@ -68,7 +67,8 @@ public final class WorkerSidecars {
 
     /**
      * Records the sidecars of {@code jar} with the JVM at {@code java}: unpacks JNA's stub and runs one worker
-     * under -XX:ArchiveClassesAtExit. Replaces earlier ones whole; a JVM that cannot archive leaves only the stub.
+     * under -XX:ArchiveClassesAtExit. Replaces earlier ones whole; what cannot be recorded is left out, and the
+     * worker starts without it.
      *
      * @return what was recorded, one line
      */
@@ -79,11 +79,13 @@ public final class WorkerSidecars {
         // readable by everyone who may run the jar (a shared kernelspec), as the jar beside it is
         Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rwxr-xr-x"));
         try {
-            try (InputStream stub = WorkerSidecars.class.getClassLoader().getResourceAsStream(JNA_STUB_RESOURCE)) {
-                if (stub == null) {
-                    throw new IOException("JNA's native stub " + JNA_STUB_RESOURCE + " is not on the class path");
+            // without the stub (a platform JNA ships none for) the worker unpacks its own, as it always could
+            boolean unpacked = false;
+            try (InputStream stub = WorkerSidecars.class.getClassLoader().getResourceAsStream(jnaStubResource())) {
+                if (stub != null) {
+                    Files.copy(stub, fresh.resolve(JNA_STUB));
+                    unpacked = true;
                 }
-                Files.copy(stub, fresh.resolve(JNA_STUB));
             }
             boolean archived = ClassDataArchives.record(java, WorkerJvm.FLAGS, fresh.resolve(ARCHIVE),
                     List.of("-cp", jar.toString(), ProbeWorker.class.getName(), ProbeWorker.RECORD));
@@ -94,11 +96,20 @@ public final class WorkerSidecars {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(fresh, dir);
             }
-            return archived ? "worker class-data archive and JNA stub in " + dir
-                    : "JNA stub in " + dir + " (this JVM could not record a class-data archive)";
+            String archive = archived ? "worker class-data archive"
+                    : "no worker class-data archive (this JVM could not record one)";
+            return archive + (unpacked ? " and JNA's stub" : ", no JNA stub for " + Platform.RESOURCE_PREFIX) + " in " + dir;
         } finally {
             deleteTree(fresh);
         }
+    }
+
+    /**
+     * Where JNA keeps its stub for this platform inside its jar, and so inside ours (linux-x86-64, linux-aarch64,
+     * ...). Asked only when recording: a report's worker start should not load JNA's classes in the parent.
+     */
+    static String jnaStubResource() {
+        return "com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + JNA_STUB;
     }
 
     /** Removes the sidecars beside {@code jar}, if any (uninstall). */

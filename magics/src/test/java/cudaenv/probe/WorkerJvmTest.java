@@ -66,4 +66,11 @@ class WorkerJvmTest {
                 command.subList(command.size() - 3, command.size()));
         assertTrue(command.containsAll(WorkerJvm.FLAGS));
     }
+
+    @Test
+    void jnasStubIsWhereTheSidecarsLookForItOnThisPlatform() {
+        // else every recording would quietly leave the stub out and each worker unpack its own again
+        assertTrue(WorkerSidecars.class.getClassLoader().getResource(WorkerSidecars.jnaStubResource()) != null,
+                WorkerSidecars.jnaStubResource());
+    }
 }
