@@ -49,7 +49,9 @@ final class Advice {
      * supports; empty otherwise (it fails with CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE, 804, on other GPUs).
      */
     static String forwardCompat(Report r, CudaVersion cuda) {
-        if (r.gpus().isEmpty() || !r.gpus().stream().allMatch(g -> ForwardCompat.supported(g.name()))) {
+        // cuda-compat-X-Y exists only for released CUDA versions: none is named for one newer than the driver table
+        if (r.gpus().isEmpty() || !r.gpus().stream().allMatch(g -> ForwardCompat.supported(g.name()))
+                || DriverRequirements.minimumDriver(cuda).isEmpty()) {
             return "";
         }
         String pkg = "cuda-compat-" + cuda.major() + "-" + cuda.minor();

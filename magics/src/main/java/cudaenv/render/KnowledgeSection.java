@@ -18,7 +18,7 @@ public final class KnowledgeSection {
                 Cell.of(t.reaches().isEmpty() ? t.newestRow() : "torch " + t.reaches() + "; " + t.newestRow()),
                 Cell.of(t.source()))).toList();
         return new Section("data", "cudaenv's data (knowledge date " + Knowledge.date() + ")", List.of(
-                Part.Paragraph.of(Cell.of("Advice is only as current as these tables. A version newer than a table's"
+                Part.Paragraph.of(Cell.strong("Knowledge date " + Knowledge.date() + "."), Cell.of("Advice is only as current as these tables. A version newer than a table's"
                         + " reach is reported as 'newer than cudaenv's data' (finding newer-than-data), never guessed;"
                         + " rows whose source says 'unconfirmed' were not checked against the vendor's own material.")),
                 new Part.Table("Data tables", List.of("Table", "Sources read", "Rows", "Unconfirmed", "Reaches (newest row)",

@@ -29,15 +29,17 @@ public final class Knowledge {
             return rows().stream().filter(r -> !confirmed(r.get("source"))).count();
         }
 
-        /** The last row without its source: tables list releases oldest first. */
+        /** The key columns of the last row (tables list releases oldest first), each value cut to a glance. */
         public String newestRow() {
             List<Map<String, String>> rows = rows();
             if (rows.isEmpty()) {
                 return "";
             }
             Map<String, String> last = rows.get(rows.size() - 1);
-            return String.join(" ", last.entrySet().stream().filter(e -> !e.getKey().equals("source"))
-                    .filter(e -> !e.getValue().isEmpty()).map(e -> e.getKey() + "=" + e.getValue()).toList());
+            return String.join(" ", last.entrySet().stream().filter(e -> !e.getKey().equals("source")).limit(3)
+                    .filter(e -> !e.getValue().isEmpty())
+                    .map(e -> e.getKey() + "=" + (e.getValue().length() > 32 ? e.getValue().substring(0, 31) + "\u2026"
+                            : e.getValue())).toList());
         }
     }
 
