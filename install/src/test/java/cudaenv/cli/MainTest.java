@@ -31,6 +31,27 @@ class MainTest {
     }
 
     @Test
+    void dataListsEveryTableWithItsSourcesDate() {
+        assertEquals(0, run("data", "--json"));
+        com.google.gson.JsonObject data = com.google.gson.JsonParser.parseString(out.toString(StandardCharsets.UTF_8))
+                .getAsJsonObject();
+        String date = data.get("knowledgeDate").getAsString();
+        assertTrue(date.matches("\\d{4}-\\d{2}-\\d{2}"), date);
+        var tables = data.getAsJsonArray("tables");
+        assertTrue(tables.size() >= 9, tables.toString());
+        for (var t : tables) {
+            var o = t.getAsJsonObject();
+            assertTrue(o.get("sourcesRead").getAsString().compareTo(date) >= 0, o.toString());
+            assertTrue(o.get("rows").getAsInt() > 0, o.toString());
+        }
+        out.reset();
+        assertEquals(0, run("data"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("pytorch-builds.tsv") && text.contains("Knowledge date " + date), text);
+        assertEquals(2, run("data", "--frobnicate"));
+    }
+
+    @Test
     void usageErrorIsOneLineAndExitTwo() {
         assertEquals(2, run("install", "--frobnicate"));
         String message = err.toString(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package cudaenv.diagnose;
 import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.DriverRequirements;
 import cudaenv.diagnose.data.ForwardCompat;
+import cudaenv.diagnose.data.Knowledge;
 import cudaenv.diagnose.data.PytorchBuilds;
 import cudaenv.elf.GpuCodeSupport;
 import cudaenv.report.BuildOption;
@@ -16,18 +17,31 @@ final class Advice {
     private Advice() {
     }
 
-    /** "install driver branch 550 or newer (>= 550.54.14, what CUDA 12.4 needs) ..." or empty for an unknown CUDA. */
+    /**
+     * "install driver branch 550 or newer (>= 550.54.14, what CUDA 12.4 needs) ...", with the row's doubt where it was
+     * not confirmed, and without a branch for a CUDA newer than the table.
+     */
     static String driverFor(Report r, CudaVersion cuda) {
-        return DriverRequirements.minimumDriver(cuda).map(min -> {
-            String what = "an NVIDIA driver of branch " + min.branch() + " or newer (>= " + min + ", what CUDA "
-                    + cuda + " needs)";
+        String where = r.container().detected() ? "On the host (a container always uses the host's driver), install "
+                : "Install ";
+        return DriverRequirements.minimumRelease(cuda).map(row -> {
+            String min = row.minDriver().toString();
+            String doubt = Knowledge.confirmed(row.source()) ? "" : "; unconfirmed: " + row.source();
+            String what = "an NVIDIA driver of branch " + row.minDriver().branch() + " or newer (>= " + min
+                    + ", what CUDA " + cuda + " needs" + doubt + ")";
             if (r.container().detected()) {
-                return "On the host (a container always uses the host's driver), install " + what
-                        + ", e.g. `sudo apt-get install nvidia-driver-" + min.branch() + "` on Ubuntu, then reboot the host.";
+                return where + what + ", e.g. `sudo apt-get install nvidia-driver-" + row.minDriver().branch()
+                        + "` on Ubuntu, then reboot the host.";
             }
-            return "Install " + what + ", e.g. `sudo apt-get install nvidia-driver-" + min.branch()
+            return where + what + ", e.g. `sudo apt-get install nvidia-driver-" + row.minDriver().branch()
                     + "` on Ubuntu or the installer from https://www.nvidia.com/Download/index.aspx, then reboot.";
-        }).orElse("Install a newer NVIDIA driver (see https://www.nvidia.com/Download/index.aspx), then reboot.");
+        }).orElseGet(() -> Knowledge.newestCuda().atLeast(cuda)
+                ? where + "a newer NVIDIA driver (see https://www.nvidia.com/Download/index.aspx), then reboot."
+                : where + "an NVIDIA driver for CUDA " + cuda + " or newer: CUDA " + cuda + " is newer than "
+                        + Knowledge.dataOf("driver-requirements.tsv") + " (minimum drivers known up to CUDA "
+                        + Knowledge.newestCuda() + "), so its minimum driver is not known here; NVIDIA's release notes"
+                        + " give it (https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/, Table 3), and nvidia-smi"
+                        + " shows 'CUDA Version: " + cuda + "' or higher once it is installed.");
     }
 
     /**
@@ -35,7 +49,9 @@ final class Advice {
      * supports; empty otherwise (it fails with CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE, 804, on other GPUs).
      */
     static String forwardCompat(Report r, CudaVersion cuda) {
-        if (r.gpus().isEmpty() || !r.gpus().stream().allMatch(g -> ForwardCompat.supported(g.name()))) {
+        // cuda-compat-X-Y exists only for released CUDA versions: none is named for one newer than the driver table
+        if (r.gpus().isEmpty() || !r.gpus().stream().allMatch(g -> ForwardCompat.supported(g.name()))
+                || DriverRequirements.minimumDriver(cuda).isEmpty()) {
             return "";
         }
         String pkg = "cuda-compat-" + cuda.major() + "-" + cuda.minor();
@@ -70,10 +86,9 @@ final class Advice {
      */
     static Optional<BuildOption> bestBuild(Report r, List<BuildOption> builds) {
         List<BuildOption> running = builds.stream().filter(BuildOption::runs).toList();
-        Optional<String> torch = r.frameworks().stream().filter(f -> f.name().equals("torch"))
-                .flatMap(f -> f.version().stream()).findFirst();
+        Optional<String> torch = Facts.torchVersion(r);
         List<BuildOption> sameTorch = torch.map(v -> running.stream()
-                .filter(b -> PytorchBuilds.byTag(b.name()).map(build -> build.offers(v)).orElse(false))
+                .filter(b -> PytorchBuilds.forRelease(b.name(), v).isPresent())
                 .filter(b -> compiledForEveryGpu(r, b)).toList()).orElse(List.of());
         Optional<Integer> driverMajor = r.driver().cudaVersion().flatMap(CudaVersion::parse).map(CudaVersion::major);
         List<BuildOption> sameMajor = sameTorch.stream()
@@ -86,7 +101,7 @@ final class Advice {
     }
 
     private static boolean compiledForEveryGpu(Report r, BuildOption b) {
-        List<String> images = PytorchBuilds.byTag(b.name()).map(PytorchBuilds.Build::images).orElse(List.of());
+        List<String> images = PytorchBuilds.rowFor(b.name(), Facts.torchVersion(r)).images();
         return r.gpus().stream()
                 .allMatch(g -> GpuCodeSupport.decide(images, g.computeCapability()).mode() == GpuCodeSupport.Mode.NATIVE);
     }
@@ -97,9 +112,13 @@ final class Advice {
         return driver && compiledForEveryGpu(r, b);
     }
 
-    /** "pip install ... --index-url URL (cu126: torch 2.6.0 and later)". */
-    static String pipInstall(BuildOption build) {
+    /** "pip install ... --index-url URL (cu126: torch 2.6.0 and later)", saying so when the torch here is newer than the table. */
+    static String pipInstall(Report r, BuildOption build) {
+        String newer = Facts.torchVersion(r).filter(PytorchBuilds::newerThanTable)
+                .map(v -> "; torch " + v + " is newer than " + Knowledge.dataOf("pytorch-builds.tsv")
+                        + ", so check that " + build.name() + " is still published at https://pytorch.org/get-started/locally/")
+                .orElse("");
         return "`pip install --force-reinstall torch --index-url " + build.indexUrl() + "` (" + build.name() + ": torch "
-                + PytorchBuilds.byTag(build.name()).map(PytorchBuilds.Build::torchReleases).orElse("") + ")";
+                + PytorchBuilds.torchReleases(build.name()) + newer + ")";
     }
 }

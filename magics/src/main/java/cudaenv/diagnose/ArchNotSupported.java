@@ -3,7 +3,9 @@ package cudaenv.diagnose;
 import cudaenv.diagnose.data.Architectures;
 import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.DriverRequirements;
+import cudaenv.diagnose.data.Knowledge;
 import cudaenv.diagnose.data.PtxIsa;
+import cudaenv.diagnose.data.Versions;
 import cudaenv.elf.GpuCodeSupport;
 import cudaenv.elf.GpuCodeSupport.Mode;
 import cudaenv.report.Binary;
@@ -40,12 +42,16 @@ final class ArchNotSupported implements Rule {
             List<Binary> none = new ArrayList<>();
             Map<Binary, String> jit = new LinkedHashMap<>();
             Map<Binary, CudaVersion> ptxTooNew = new LinkedHashMap<>();
+            Map<Binary, String> ptxBeyondData = new LinkedHashMap<>();
             Optional<CudaVersion> driver = Facts.driverCuda(r);
             for (Binary b : withCode) {
                 GpuCodeSupport.Support s = GpuCodeSupport.decide(images(b), gpu.computeCapability());
                 Optional<CudaVersion> needs = ptxNeeds(b);
+                Optional<String> beyond = ptxBeyondData(b);
                 if (s.mode() == Mode.NONE) {
                     none.add(b);
+                } else if (s.mode() == Mode.PTX_JIT && beyond.isPresent()) {
+                    ptxBeyondData.put(b, beyond.get());
                 } else if (s.mode() == Mode.PTX_JIT && driver.isPresent() && needs.isPresent()
                         && !driver.get().atLeast(needs.get())) {
                     ptxTooNew.put(b, needs.get());
@@ -59,6 +65,9 @@ final class ArchNotSupported implements Rule {
             if (!ptxTooNew.isEmpty()) {
                 out.add(driverCannotJit(gpu, driver.orElseThrow(), ptxTooNew));
             }
+            if (!ptxBeyondData.isEmpty()) {
+                out.add(ptxNewerThanData(gpu, driver, ptxBeyondData));
+            }
             if (!jit.isEmpty()) {
                 out.add(jitOnly(gpu, jit));
             }
@@ -69,6 +78,36 @@ final class ArchNotSupported implements Rule {
     /** The newest CUDA that the binary's PTX ISA versions need (a binary usually has one). */
     private static Optional<CudaVersion> ptxNeeds(Binary b) {
         return b.ptxVersions().stream().map(PtxIsa::firstCuda).flatMap(Optional::stream).max(CudaVersion::compareTo);
+    }
+
+    /** The newest PTX ISA version of the binary when it is newer than every version the table knows. */
+    private static Optional<String> ptxBeyondData(Binary b) {
+        String newest = Knowledge.newestPtxIsa();
+        return b.ptxVersions().stream().filter(v -> Versions.compare(v, newest) > 0).max(Versions::compare);
+    }
+
+    // PTX newer than the table: a driver no newer than the table's newest PTX release surely cannot JIT it; a newer one may.
+    private static Finding ptxNewerThanData(Gpu gpu, Optional<CudaVersion> driver, Map<Binary, String> ptx) {
+        String newestPtx = Knowledge.newestPtxIsa();
+        CudaVersion known = PtxIsa.firstCuda(newestPtx).orElseThrow();
+        boolean surelyFails = driver.map(d -> known.atLeast(d)).orElse(false);
+        List<String> parts = new ArrayList<>();
+        ptx.forEach((b, v) -> parts.add(Facts.fileName(b.path()) + " (PTX ISA " + v + ")"));
+        String names = String.join(", ", ptx.keySet().stream().map(b -> Facts.fileName(b.path())).toList());
+        String detail = gpuName(gpu) + " has no fitting cubin in " + String.join("; ", parts) + ", so the driver must"
+                + " JIT-compile the PTX. That PTX ISA is newer than " + Knowledge.dataOf("ptx-isa.tsv")
+                + " (PTX ISA known up to " + newestPtx + ", first loaded by CUDA " + known + "), so it needs a driver"
+                + " newer than CUDA " + known + "; "
+                + driver.map(d -> "this driver supports CUDA " + d + (surelyFails
+                        ? ", too old: launches fail with CUDA_ERROR_UNSUPPORTED_PTX_VERSION (222)."
+                        : ", which may or may not be new enough: not known here.")).orElse("no driver answered.");
+        return new Finding("arch-not-supported", surelyFails ? Severity.ERROR : Severity.WARNING,
+                gpu.name() + " with CUDA capability " + sm(gpu) + " can run " + names + " only from PTX newer than"
+                        + " cudaenv's data" + (surelyFails ? ", which this driver is too old to compile" : ""),
+                detail,
+                "Install a driver at least as new as the CUDA that built " + names + " (its release notes name the PTX"
+                        + " ISA: https://docs.nvidia.com/cuda/parallel-thread-execution/#release-notes), or a build with"
+                        + " SASS for " + sm(gpu) + ".");
     }
 
     private static Finding driverCannotJit(Gpu gpu, CudaVersion driver, Map<Binary, CudaVersion> needs) {
@@ -137,7 +176,7 @@ final class ArchNotSupported implements Rule {
                 .map(b -> b.name() + " (" + b.indexUrl() + ")").toList();
         String fromSource = "build PyTorch from source with TORCH_CUDA_ARCH_LIST=\"" + gpu.computeCapability() + "\".";
         return Advice.bestBuild(r, builds).map(best -> "Install a PyTorch build that has code for " + sm(gpu)
-                        + " and runs with this driver: " + Advice.pipInstall(best) + ". Builds that run here: "
+                        + " and runs with this driver: " + Advice.pipInstall(r, best) + ". Builds that run here: "
                         + String.join(", ", running) + ". Check with `python -c 'import torch;"
                         + " print(torch.cuda.get_arch_list())'`; or " + fromSource)
                 .orElse("No PyTorch wheel build has code for " + sm(gpu) + " and runs with this driver: "

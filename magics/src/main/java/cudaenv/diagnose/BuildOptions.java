@@ -1,5 +1,6 @@
 package cudaenv.diagnose;
 
+import cudaenv.diagnose.data.Knowledge;
 import cudaenv.diagnose.data.PytorchBuilds;
 import cudaenv.elf.GpuCodeSupport;
 import cudaenv.report.BuildOption;
@@ -8,6 +9,7 @@ import cudaenv.report.Report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What would work here: which PyTorch CUDA builds the driver and the GPUs can run, and why not the others. */
 final class BuildOptions {
@@ -19,10 +21,11 @@ final class BuildOptions {
         if (Facts.driverCuda(r).isEmpty() && r.gpus().isEmpty()) {
             return List.of();
         }
-        return PytorchBuilds.all().stream().map(b -> judge(r, b)).toList();
+        Optional<String> torch = Facts.torchVersion(r);
+        return PytorchBuilds.tags().stream().map(tag -> judge(r, PytorchBuilds.rowFor(tag, torch), torch)).toList();
     }
 
-    private static BuildOption judge(Report r, PytorchBuilds.Build build) {
+    private static BuildOption judge(Report r, PytorchBuilds.Build build, Optional<String> torch) {
         Compatibility c = Compatibility.of(r, build.cuda());
         List<String> reasons = new ArrayList<>();
         boolean runs = c.runs();
@@ -47,7 +50,10 @@ final class BuildOptions {
         if (r.gpus().isEmpty()) {
             reasons.add("no GPU visible, so compute capability was not checked");
         }
-        reasons.add("torch " + build.torchReleases());
+        reasons.add("torch " + PytorchBuilds.torchReleases(build.tag()) + (build.confirmed() ? "" : " (unconfirmed)"));
+        torch.filter(PytorchBuilds::newerThanTable).ifPresent(v -> reasons.add("torch " + v + " is newer than "
+                + Knowledge.dataOf("pytorch-builds.tsv") + " (builds known up to torch " + Knowledge.newestTorch()
+                + "): whether " + build.tag() + " is published for it is not known here"));
         return new BuildOption(build.tag(), build.cuda().toString(), runs, String.join("; ", reasons), build.indexUrl());
     }
 }

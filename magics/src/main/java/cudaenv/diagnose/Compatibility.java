@@ -2,6 +2,7 @@ package cudaenv.diagnose;
 
 import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.DriverVersion;
+import cudaenv.diagnose.data.Knowledge;
 import cudaenv.diagnose.data.MinorVersionCompat;
 import cudaenv.report.Report;
 
@@ -15,7 +16,8 @@ import java.util.Optional;
 record Compatibility(Support support, CudaVersion needed, Optional<CudaVersion> driverCuda,
                      Optional<DriverVersion> driver, String why) {
 
-    enum Support { NATIVE, MINOR_VERSION, TOO_OLD, NO_DRIVER }
+    /** UNKNOWN: the answer depends on a table row cudaenv does not have (a CUDA major newer than its data). */
+    enum Support { NATIVE, MINOR_VERSION, TOO_OLD, NO_DRIVER, UNKNOWN }
 
     static Compatibility of(Report r, CudaVersion needed) {
         Optional<CudaVersion> driverCuda = Facts.driverCuda(r);
@@ -33,6 +35,11 @@ record Compatibility(Support support, CudaVersion needed, Optional<CudaVersion> 
                     + ", an older major version than CUDA " + needed + ": minor-version compatibility only works within one major version");
         }
         Optional<DriverVersion> floor = MinorVersionCompat.floor(needed.major()).map(MinorVersionCompat.Floor::minDriver);
+        if (floor.isEmpty() && needed.major() > Knowledge.newestCompatMajor()) {
+            return new Compatibility(Support.UNKNOWN, needed, driverCuda, driver, driverText + " < " + needed
+                    + ", and CUDA " + needed.major() + ".x is newer than " + Knowledge.dataOf("minor-version-compat.tsv")
+                    + ": whether minor-version compatibility covers this driver is not known here");
+        }
         if (floor.isEmpty()) {
             return new Compatibility(Support.TOO_OLD, needed, driverCuda, driver, driverText
                     + " < " + needed + ", and CUDA " + needed.major() + ".x has no minor-version compatibility");

@@ -1,7 +1,10 @@
 package cudaenv.diagnose;
 
 import cudaenv.diagnose.data.CudaVersion;
+import cudaenv.diagnose.data.CudnnPackages;
 import cudaenv.diagnose.data.CudnnSupport;
+import cudaenv.diagnose.data.Knowledge;
+import cudaenv.diagnose.data.Versions;
 import cudaenv.report.Finding;
 import cudaenv.report.Library;
 import cudaenv.report.Report;
@@ -25,8 +28,11 @@ final class CudnnCudaMismatch implements Rule {
             }
             String version = Cudnn.versionOf(cudnn);
             List<CudnnSupport.Build> builds = CudnnSupport.buildsOf(version);
+            boolean beyond = Versions.compare(version, Knowledge.newestCudnn()) > 0;
             String offered = builds.isEmpty() ? "" : " cuDNN " + builds.get(0).cudnn() + " (the nearest release in cudaenv's table) ships builds for CUDA "
-                    + String.join(" and ", builds.stream().map(b -> b.cudaFrom() + "-" + b.cudaTo()).toList()) + ".";
+                    + String.join(" and ", builds.stream().map(b -> b.cudaFrom() + "-" + b.cudaTo()).toList()) + "."
+                    + (beyond ? " cuDNN " + version + " is newer than " + Knowledge.dataOf("cudnn-support.tsv")
+                            + ", so its own builds are not known here." : "");
             int want = runtimeVersion.get().major();
             boolean buildExists = builds.isEmpty() || builds.stream().anyMatch(b -> b.cudaMajor() == want);
             out.add(new Finding("cudnn-cuda-mismatch", cudnn.selected() || runtime.get().selected()
@@ -53,14 +59,15 @@ final class CudnnCudaMismatch implements Rule {
                 .or(() -> runtimes.stream().filter(Library::selected).findFirst());
     }
 
-    // NVIDIA's package names: pip nvidia-cudnn-cuN; apt libcudnn9-cuda-N, or libcudnn8 versions suffixed +cudaX.Y.
+    // NVIDIA's package names: pip nvidia-cudnn-cuN; apt libcudnn9-cuda-N, or libcudnn8 pinned to an exact package version.
     private static String install(String version, int cudaMajor, List<CudnnSupport.Build> builds) {
         String cudnnMajor = version.split("\\.")[0];
         String apt = cudnnMajor.equals("8")
-                ? "libcudnn8=" + version + ".*-1+cuda" + builds.stream().filter(b -> b.cudaMajor() == cudaMajor)
-                        .map(b -> b.cudaTo().toString()).findFirst().orElse(cudaMajor + ".x")
-                : "libcudnn" + cudnnMajor + "-cuda-" + cudaMajor;
+                ? CudnnPackages.of(version, cudaMajor).map(p -> "`sudo apt-get install libcudnn8=" + p.packageVersion() + "`")
+                        .orElse("`sudo apt-get install libcudnn8=VERSION` with a VERSION ending in +cuda" + cudaMajor
+                                + ".N from `apt-cache madison libcudnn8`")
+                : "`sudo apt-get install libcudnn" + cudnnMajor + "-cuda-" + cudaMajor + "`";
         return "Install the cuDNN " + cudnnMajor + " build for CUDA " + cudaMajor + ": `pip install \"nvidia-cudnn-cu"
-                + cudaMajor + "==" + cudnnMajor + ".*\"` (pip) or `sudo apt-get install " + apt + "` (NVIDIA apt repository)";
+                + cudaMajor + "==" + cudnnMajor + ".*\"` (pip) or " + apt + " (NVIDIA apt repository)";
     }
 }

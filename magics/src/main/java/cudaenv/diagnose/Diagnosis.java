@@ -1,6 +1,7 @@
 package cudaenv.diagnose;
 
 import cudaenv.ReportOptions;
+import cudaenv.diagnose.data.Knowledge;
 import cudaenv.report.Finding;
 import cudaenv.report.Report;
 
@@ -21,6 +22,7 @@ public final class Diagnosis {
                 .flatMap(rule -> rule.apply(facts).stream())
                 .sorted(Comparator.comparing(Finding::severity))
                 .toList();
-        return facts.withDiagnosis(findings, Verdicts.of(facts, findings), BuildOptions.of(facts));
+        return facts.withDiagnosis(findings, Verdicts.of(facts, findings), BuildOptions.of(facts))
+                .withTool(facts.tool().withKnowledgeDate(Knowledge.date()));
     }
 }

@@ -82,6 +82,11 @@ final class Facts {
         return r.container().env();
     }
 
+    /** The installed torch release, if a torch was found. */
+    static Optional<String> torchVersion(Report r) {
+        return r.frameworks().stream().filter(f -> f.name().equals("torch")).flatMap(f -> f.version().stream()).findFirst();
+    }
+
     static Optional<String> env(Report r, String name) {
         return Optional.ofNullable(env(r).get(name));
     }

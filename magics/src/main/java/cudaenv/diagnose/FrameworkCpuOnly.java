@@ -25,7 +25,7 @@ final class FrameworkCpuOnly implements Rule {
     private static Finding finding(Report r, Framework f, boolean gpu, Optional<BuildOption> best) {
         String machine = gpu ? r.gpus().size() + " GPU(s) (" + r.gpus().get(0).name() + ")"
                 : "an NVIDIA driver (" + r.driver().version().orElse("loaded") + ") but no visible GPU";
-        String fix = best.map(b -> "Install the CUDA " + b.cuda() + " build, which fits this driver: " + Advice.pipInstall(b)
+        String fix = best.map(b -> "Install the CUDA " + b.cuda() + " build, which fits this driver: " + Advice.pipInstall(r, b)
                         + ". Check with `python -c 'import torch; print(torch.cuda.is_available())'`.")
                 .orElse("Install a CUDA build of PyTorch from https://pytorch.org/get-started/locally/ (pip index"
                         + " https://download.pytorch.org/whl/cuXYZ).");

@@ -25,7 +25,7 @@ final class FrameworkNeedsNewerDriver implements Rule {
             }
             Optional<BuildOption> best = Advice.bestBuild(r, BuildOptions.of(r));
             String instead = best.map(b -> " Or keep the driver and install the " + f.name() + " build for CUDA " + b.cuda()
-                    + ": " + Advice.pipInstall(b) + ".").orElse("");
+                    + ": " + Advice.pipInstall(r, b) + ".").orElse("");
             out.add(new Finding("framework-needs-newer-driver", Severity.ERROR,
                     Facts.describe(f) + " needs a newer NVIDIA driver than this one",
                     Facts.describe(f) + " (" + f.path() + ") was built for CUDA " + f.cuda().orElseThrow() + "; "

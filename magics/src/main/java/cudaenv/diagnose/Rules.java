@@ -36,6 +36,7 @@ public final class Rules {
                 new ProbeTimeout(),
                 new MinorVersionCompatInUse(),
                 new MigEnabled(),
-                new CudaVersionsExplained());
+                new CudaVersionsExplained(),
+                new NewerThanData());
     }
 }

@@ -10,6 +10,7 @@ import cudaenv.kernel.magic.MagicContext;
 import cudaenv.kernel.magic.MagicException;
 import cudaenv.render.Sections;
 import cudaenv.render.HtmlEscaper;
+import cudaenv.render.KnowledgeSection;
 import cudaenv.report.Finding;
 import cudaenv.report.Report;
 import cudaenv.report.ReportJson;
@@ -85,6 +86,7 @@ public final class CudaEnvMagic implements Magic {
             case COMPARE -> context.display(CompareCall.run(parsed.files(), parsed.has(Subcommand.Flag.ALL),
                     parsed.has(Subcommand.Flag.FLEET)));
             case TAG -> tag(parsed.files().get(0), refresh, context);
+            case DATA -> context.display(ReportBundle.of(KnowledgeSection.of(), ReportBundle.dataJson()));
             default -> show(parsed.subcommand().section().orElseThrow(), current.get(refresh, context), context);
         }
     }

@@ -42,6 +42,14 @@ final class ReportBundle {
                 .build();
     }
 
+    /** What {@code %cudaenv data} carries as data: the knowledge date and each table's sources date. */
+    static JsonElement dataJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("knowledgeDate", cudaenv.diagnose.data.Knowledge.date());
+        cudaenv.diagnose.data.Knowledge.tables().forEach(t -> o.addProperty(t.file(), t.sourcesRead()));
+        return o;
+    }
+
     /** The whole report for the summary, the section's own fields for a section, the ladder for explain. */
     static JsonElement json(Report report, Sections section) {
         JsonObject all = ReportJson.tree(report).getAsJsonObject();

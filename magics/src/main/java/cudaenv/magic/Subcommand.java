@@ -42,6 +42,8 @@ enum Subcommand {
     TAG("tag", "IMAGE:TAG", "check what an image tag claims (PyTorch, CUDA, cuDNN major, devel means nvcc, OS)"
             + " against the current report: each claim confirmed, contradicted or not checkable. Tags read: "
             + ImageTag.FORMS, List.of(), 1),
+    DATA("data", "", "what cudaenv's data tables know and as of when: each table's sources date, rows, unconfirmed"
+            + " rows and newest row (versions newer than that are reported as newer than cudaenv's data)", List.of(), 0),
     HELP("help", "", "this help (also %cudaenv?)", List.of(), 0);
 
     /** A flag; {@code --refresh} is accepted by every subcommand that shows the report. */
@@ -96,7 +98,7 @@ enum Subcommand {
 
     /** Flags this subcommand takes, with --refresh where the current report is shown or checked. */
     List<Flag> allFlags() {
-        boolean refreshes = this != HELP && this != LOAD && this != WATCH && this != COMPARE;
+        boolean refreshes = this != HELP && this != LOAD && this != WATCH && this != COMPARE && this != DATA;
         return refreshes ? java.util.stream.Stream.concat(flags.stream(), java.util.stream.Stream.of(Flag.REFRESH))
                 .toList() : flags;
     }

@@ -45,6 +45,7 @@ public final class SummarySection {
         Host h = report.host();
         List<String> parts = Stream.of(h.hostname(), h.os(), h.kernel(), h.arch()).filter(s -> !s.isEmpty()).toList();
         return "Host: " + (parts.isEmpty() ? "unknown" : String.join(" \u00b7 ", parts)) + " \u00b7 "
-                + report.tool().name() + " " + report.tool().version();
+                + report.tool().name() + " " + report.tool().version()
+                + report.tool().knowledgeDate().map(d -> " (data of " + d + ")").orElse("");
     }
 }

@@ -46,6 +46,11 @@ public record Report(
                 newFindings, newVerdict, newBuilds, binaries, probes);
     }
 
+    public Report withTool(Tool newTool) {
+        return new Report(schemaVersion, newTool, host, driver, gpus, libraries, toolkit, frameworks, container,
+                findings, verdict, builds, binaries, probes);
+    }
+
     public Report withBinaries(List<Binary> newBinaries) {
         return new Report(schemaVersion, tool, host, driver, gpus, libraries, toolkit, frameworks, container,
                 findings, verdict, builds, newBinaries, probes);

@@ -164,6 +164,13 @@ final class Machine {
         return this;
     }
 
+    /** A framework binary with this compiled GPU code and these PTX ISA versions. */
+    Machine gpuCode(String path, List<String> sass, List<String> ptx, List<String> ptxVersions) {
+        binaries.add(new Binary(path, sass, ptx, List.of(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), List.of(), ptxVersions));
+        return this;
+    }
+
     Report report() {
         Container container = containerRuntime.map(rt -> new Container(true, Optional.of(rt), gpusInjected, env,
                 List.of("/.dockerenv"))).orElse(new Container(false, Optional.empty(), false, env, List.of()));

@@ -69,7 +69,7 @@ class MachineScenariosTest {
                         .pipNvidiaWheels("12.1.105", "8.9.2", 12010, "2.18.1").build(),
                         Set.of("cuda-versions-explained"), r -> {
                             usable(r);
-                            builds(r, Set.of("cu118", "cu121", "cu124", "cu126", "cu128", "cu129"), Set.of("cu130"));
+                            builds(r, Set.of("cu118", "cu121", "cu124", "cu126", "cu128", "cu129"), Set.of("cu130", "cu132"));
                         }),
                 new Scenario("minor-version compatibility: CUDA 11.8 runtime on driver 470.82 (CUDA 11.4)", (d, s) -> SimulatedMachine.in(d)
                         .driver("470.82.01", 11040).gpu("Tesla T4", "7.5", 16L << 30, UUID0).cudaToolkit("11.8.89").build(),
@@ -139,7 +139,7 @@ class MachineScenariosTest {
                         .cudaToolkit("11.8.89").build(),
                         Set.of("driver-too-old", "cuda-versions-explained"), r -> {
                             firstError(r, "driver-too-old");
-                            builds(r, Set.of(), Set.of("cu118", "cu121", "cu124", "cu126", "cu128", "cu129", "cu130"));
+                            builds(r, Set.of(), Set.of("cu118", "cu121", "cu124", "cu126", "cu128", "cu129", "cu130", "cu132"));
                         }),
                 new Scenario("torch cu124 on driver 470 (CUDA 11.4)", (d, s) -> SimulatedMachine.in(d)
                         .driver("470.82.01", 11040).gpu("Tesla T4", "7.5", 16L << 30, UUID0).torch("2.5.1+cu124", "12.4")
@@ -241,6 +241,7 @@ class MachineScenariosTest {
         for (Finding f : report.findings()) {
             assertFalse(f.title().isBlank() || f.detail().isBlank() || f.fix().isBlank(), f.toString());
         }
+        FixCheck.assertKnown(report);
     }
 
     @Test

@@ -37,7 +37,7 @@ final class SampleMachines {
                 .driver("550.54.15", 12040)
                 .gpuWithoutMig(RTX4090, "8.9", 24L << 30, "GPU-9a7d3e21-44c0-1b5f-e2d8-0f6c3b7a9e11")
                 .torch("2.7.0+cpu", null).build());
-        // a Pascal P100 (sm_60) with driver 570 and torch 2.8.0+cu128, whose arch list is sm_75 80 86 90 100 120
+        // a Pascal P100 (sm_60) with driver 570 and torch 2.8.0+cu128, whose arch list is sm_70 75 80 86 90 100 120 (nvcc 13 cannot build sm_70)
         m.put("gpu-too-old-for-torch", dir -> SimulatedMachine.in(dir).hostname("sample-gpu-too-old-for-torch")
                 .driver("570.124.06", 12080)
                 .gpuWithoutMig("Tesla P100-PCIE-16GB", "6.0", 16L << 30, "GPU-1c2b3a49-8e7f-6d5c-4b3a-2f1e0d9c8b7a")

@@ -67,6 +67,7 @@ class SampleReportsTest {
         Report read = ReportJson.read(committed).report().orElseThrow();
         assertEquals(stable(committed), stable(ReportJson.pretty(read)), "the committed file reads back as a report");
         story(name, report);
+        cudaenv.diagnose.FixCheck.assertKnown(report);
     }
 
     /** The broken machines fail for the reason their notebook section explains; the healthy one has no error. */

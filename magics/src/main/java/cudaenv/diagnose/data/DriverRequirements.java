@@ -27,6 +27,11 @@ public final class DriverRequirements {
         return RELEASES.stream().filter(r -> r.cuda().equals(cuda)).map(Release::minDriver).min(Comparator.naturalOrder());
     }
 
+    /** The row of the GA release of this CUDA version: its minimum driver and where that came from. */
+    public static Optional<Release> minimumRelease(CudaVersion cuda) {
+        return RELEASES.stream().filter(r -> r.cuda().equals(cuda)).min(Comparator.comparing(Release::minDriver));
+    }
+
     /** The newest CUDA version whose GA release this driver meets: what cuDriverGetVersion would answer. */
     public static Optional<CudaVersion> maxCuda(DriverVersion driver) {
         return RELEASES.stream().filter(r -> driver.atLeast(r.minDriver())).map(Release::cuda)

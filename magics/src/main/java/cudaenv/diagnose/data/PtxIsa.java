@@ -13,6 +13,11 @@ public final class PtxIsa {
     private PtxIsa() {
     }
 
+    /** Every PTX ISA version the table knows. */
+    public static java.util.Set<String> versions() {
+        return FIRST_CUDA.keySet();
+    }
+
     /** "9.0" -> CUDA 13.0; empty for a PTX ISA version the table does not know. */
     public static Optional<CudaVersion> firstCuda(String ptxIsa) {
         return Optional.ofNullable(FIRST_CUDA.get(ptxIsa));

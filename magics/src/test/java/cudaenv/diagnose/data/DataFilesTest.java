@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DataFilesTest {
     private static final List<String> FILES = List.of("driver-requirements.tsv", "minor-version-compat.tsv",
             "forward-compat.tsv", "architectures.tsv", "cudnn-support.tsv", "cudnn-files.tsv", "version-encodings.tsv",
-            "pytorch-builds.tsv");
+            "pytorch-builds.tsv", "ptx-isa.tsv", "ngc-pytorch.tsv", "cudnn-packages.tsv", "knowledge.tsv");
 
     @Test
     void everyFileHasRowsAndEveryRowASource() {
@@ -83,8 +83,89 @@ class DataFilesTest {
 
     @Test
     void pytorchBuildsNameTheirCodeAsFatbinImages() {
-        assertEquals(List.of("sm_75", "sm_80", "sm_86", "sm_90", "sm_100", "sm_120", "compute_120"),
+        assertEquals(List.of("sm_70", "sm_75", "sm_80", "sm_86", "sm_90", "sm_100", "sm_120", "compute_120"),
                 PytorchBuilds.byTag("cu129").orElseThrow().images());
+        // Volta was in cu128 for 2.8-2.10 only (pytorch/pytorch#160269, PR #175253)
+        assertTrue(PytorchBuilds.forRelease("cu128", "2.9.1").orElseThrow().sass().contains("7.0"));
+        assertFalse(PytorchBuilds.forRelease("cu128", "2.11.0").orElseThrow().sass().contains("7.0"));
+        assertFalse(PytorchBuilds.forRelease("cu128", "2.7.1").orElseThrow().sass().contains("7.0"));
+    }
+
+    @Test
+    void eachTagsRowsFollowOneAnotherWithoutOverlap() {
+        for (String tag : PytorchBuilds.tags()) {
+            List<PytorchBuilds.Build> rows = PytorchBuilds.all().stream().filter(b -> b.tag().equals(tag)).toList();
+            for (int i = 1; i < rows.size(); i++) {
+                String prevLast = rows.get(i - 1).torchLast().orElseThrow(() -> new AssertionError(tag + ": open row before another"));
+                assertTrue(cudaenv.diagnose.data.Versions.compare(prevLast, rows.get(i).torchFirst()) < 0, tag + " " + prevLast);
+                assertFalse(rows.get(i - 1).offers(rows.get(i).torchFirst()), tag + " overlaps at " + rows.get(i).torchFirst());
+            }
+            for (PytorchBuilds.Build b : rows) {
+                assertTrue(cudaenv.diagnose.data.Versions.compare(b.torchFirst(), Knowledge.newestTorch()) <= 0, b + " is beyond the table's reach");
+            }
+        }
+    }
+
+    @Test
+    void knowledgeListsEveryShippedTableWithADate() throws Exception {
+        Set<String> listed = Knowledge.tables().stream().map(Knowledge.Table::file).collect(Collectors.toSet());
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
+                DataFilesTest.class.getResource("/cudaenv/data/knowledge.tsv").toURI()).getParent())) {
+            Set<String> shipped = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tsv"))
+                    .filter(n -> !n.equals("knowledge.tsv")).collect(Collectors.toSet());
+            assertEquals(shipped, listed);
+        }
+        for (Knowledge.Table t : Knowledge.tables()) {
+            java.time.LocalDate.parse(t.sourcesRead());
+            assertFalse(t.newestRow().isBlank(), t.file());
+        }
+        assertEquals(Knowledge.tables().stream().map(Knowledge.Table::sourcesRead).min(String::compareTo).orElseThrow(),
+                Knowledge.date());
+        assertFalse(Knowledge.confirmed("unconfirmed: a blog"));
+        assertTrue(Knowledge.confirmed("CUDA 13.2 Update 2 release notes, Table 3"));
+    }
+
+    @Test
+    void ptxIsaVersionsHaveNoGapsAndRiseWithCuda() {
+        List<String> versions = PtxIsa.versions().stream().sorted(cudaenv.diagnose.data.Versions::compare).toList();
+        for (int i = 1; i < versions.size(); i++) {
+            String[] prev = versions.get(i - 1).split("\\.");
+            String[] next = versions.get(i).split("\\.");
+            boolean nextMinor = prev[0].equals(next[0]) && Integer.parseInt(next[1]) == Integer.parseInt(prev[1]) + 1;
+            boolean nextMajor = Integer.parseInt(next[0]) == Integer.parseInt(prev[0]) + 1 && next[1].equals("0");
+            assertTrue(nextMinor || nextMajor, "gap between PTX ISA " + versions.get(i - 1) + " and " + versions.get(i));
+            assertTrue(PtxIsa.firstCuda(versions.get(i)).orElseThrow().compareTo(PtxIsa.firstCuda(versions.get(i - 1)).orElseThrow()) > 0);
+        }
+        assertEquals(versions.get(versions.size() - 1), Knowledge.newestPtxIsa());
+    }
+
+    @Test
+    void everyCudaMinorReleaseSince11HasADriverRow() {
+        // CUDA 12.7 was never released (12.6 Update 3 was followed by 12.8): the one known gap
+        Set<CudaVersion> neverReleased = Set.of(new CudaVersion(12, 7));
+        CudaVersion newest = Knowledge.newestCuda();
+        for (int major = 11; major <= newest.major(); major++) {
+            int m = major;
+            int lastMinor = DriverRequirements.releases().stream().map(DriverRequirements.Release::cuda)
+                    .filter(c -> c.major() == m).mapToInt(CudaVersion::minor).max().orElseThrow();
+            for (int minor = 0; minor <= lastMinor; minor++) {
+                CudaVersion v = new CudaVersion(major, minor);
+                assertTrue(neverReleased.contains(v) || DriverRequirements.minimumDriver(v).isPresent(), "no row for CUDA " + v);
+            }
+        }
+    }
+
+    @Test
+    void cudnnPinsAreExactPackageVersionsOfTheirRelease() {
+        for (CudnnPackages.Row p : CudnnPackages.rows()) {
+            assertTrue(p.packageVersion().matches("\\d+\\.\\d+\\.\\d+\\.\\d+-1\\+cuda\\d+\\.\\d+"), p.toString());
+            assertTrue(p.packageVersion().startsWith(p.cudnn() + "."), p.toString());
+            assertTrue(p.packageVersion().endsWith("+cuda" + p.cuda()), p.toString());
+            assertTrue(CudnnSupport.buildsOf(p.cudnn()).stream().anyMatch(b -> b.cudaMajor() == p.cuda().major()
+                    && p.cuda().atLeast(b.cudaFrom()) && b.cudaTo().atLeast(p.cuda())), p + " not in cudnn-support.tsv");
+        }
+        assertEquals("8.6.0.163-1+cuda11.8", CudnnPackages.of("8.6.0", 11).orElseThrow().packageVersion());
+        assertEquals(Optional.empty(), CudnnPackages.of("8.5.0", 11), "no row: no pin is invented");
     }
 
     @Test

@@ -2,6 +2,7 @@ package cudaenv.diagnose.data;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,24 @@ class PytorchBuildsTest {
         assertFalse(build("cu124").offers("2.7.0"), "cu124 stopped at 2.6.0");
         assertTrue(build("cu126").offers("2.10.0"), "still built: 2.10 is after 2.6, not before it");
         assertFalse(build("cu130").offers("2.8.0"));
+    }
+
+    @Test
+    void aSeriesAsLastReleaseCoversEveryPatchOfIt() {
+        assertTrue(PytorchBuilds.forRelease("cu128", "2.11.3").isPresent(), "2.11 means every 2.11.x");
+        assertFalse(PytorchBuilds.forRelease("cu128", "2.12.0").isPresent(), "cu128 ended with 2.11 (PR #182849)");
+        assertTrue(PytorchBuilds.forRelease("cu132", "2.13.0+cu132").isPresent());
+        assertFalse(PytorchBuilds.forRelease("cu132", "2.11.0").isPresent(), "cu132 starts with 2.12");
+        assertEquals("2.7.0 to 2.11.x", PytorchBuilds.torchReleases("cu128"));
+        assertEquals("2.6.0 and later", PytorchBuilds.torchReleases("cu126"));
+    }
+
+    @Test
+    void torchNewerThanTheTableIsRecognised() {
+        assertFalse(PytorchBuilds.newerThanTable("2.14.1"), "2.14 is the table's reach");
+        assertFalse(PytorchBuilds.newerThanTable("2.5.1+cu124"));
+        assertTrue(PytorchBuilds.newerThanTable("2.15.0"));
+        assertTrue(PytorchBuilds.newerThanTable("3.0.0+cu140"));
     }
 
     @Test
