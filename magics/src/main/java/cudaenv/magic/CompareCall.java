@@ -50,8 +50,8 @@ final class CompareCall {
             throw ParsedCall.usage("cannot compare " + String.join("; ", bad));
         }
         Comparison c = Comparison.of(Side.of("A", a), Side.of("B", b));
-        return DisplayData.builder().html(CompareHtml.fragment(c, all)).plain(CompareText.render(c, all))
-                .json(CompareJson.of(c, all)).build();
+        return MimeTypes.data(DisplayData.builder().html(CompareHtml.fragment(c, all)).plain(CompareText.render(c, all)),
+                MimeTypes.COMPARE, CompareJson.of(c, all)).build();
     }
 
     /** Inputs that are not reports are listed in the summary; only a fleet with no report at all is an error. */
@@ -63,7 +63,7 @@ final class CompareCall {
             throw ParsedCall.usage("no report to compare" + s.rejected().stream().findFirst()
                     .map(r -> ": " + r.where() + ": " + r.error()).orElse(""));
         }
-        return DisplayData.builder().html(CompareHtml.fragment(s, all)).plain(CompareText.render(s, all))
-                .json(CompareJson.of(s)).build();
+        return MimeTypes.data(DisplayData.builder().html(CompareHtml.fragment(s, all)).plain(CompareText.render(s, all)),
+                MimeTypes.COMPARE, CompareJson.of(s)).build();
     }
 }

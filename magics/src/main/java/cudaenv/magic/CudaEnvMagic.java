@@ -74,8 +74,8 @@ public final class CudaEnvMagic implements Magic {
         ParsedCall parsed = ParsedCall.parse(call.args());
         boolean refresh = parsed.has(Subcommand.Flag.REFRESH);
         switch (parsed.subcommand()) {
-            case HELP -> context.display(DisplayData.builder().plain(help())
-                    .html("<pre>" + HtmlEscaper.escapeLines(help()) + "</pre>").json(helpJson()).build());
+            case HELP -> context.display(MimeTypes.data(DisplayData.builder().plain(help())
+                    .html("<pre>" + HtmlEscaper.escapeLines(help()) + "</pre>"), MimeTypes.HELP, helpJson()).build());
             case CHECK -> check(parsed, refresh, context);
             case WATCH -> watch.run(context,
                     Duration.ofMillis(Math.round(parsed.seconds(Subcommand.Flag.INTERVAL).orElse(1.0) * 1000)),

@@ -15,10 +15,10 @@ import cudaenv.report.ReportJson;
 import java.util.List;
 import java.util.Map;
 
-/** A rendered section as the MIME bundle every display carries: text/html, text/plain and application/json. */
+/** A rendered section as the MIME bundle every display carries: text/html, text/plain and its data under a vendor type. */
 final class ReportBundle {
     private static final Gson GSON = new Gson();
-    /** The report fields each section shows, for its application/json. */
+    /** The report fields each section shows, for its data. */
     private static final Map<Sections, List<String>> FIELDS = Map.of(
             Sections.DRIVER, List.of("driver"),
             Sections.GPUS, List.of("gpus"),
@@ -35,10 +35,13 @@ final class ReportBundle {
     }
 
     static DisplayData of(Section section, JsonElement json) {
-        return DisplayData.builder()
+        return of(section, MimeTypes.REPORT, json);
+    }
+
+    static DisplayData of(Section section, String dataType, JsonElement json) {
+        return MimeTypes.data(DisplayData.builder()
                 .html(HtmlReport.section(section))
-                .plain(TextReport.section(section, false))
-                .json(GSON.toJson(json))
+                .plain(TextReport.section(section, false)), dataType, GSON.toJson(json))
                 .build();
     }
 

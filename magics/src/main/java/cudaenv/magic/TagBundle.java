@@ -19,7 +19,7 @@ final class TagBundle {
     }
 
     static DisplayData of(TagCheck check) {
-        return ReportBundle.of(section(check), json(check));
+        return ReportBundle.of(section(check), MimeTypes.TAG, json(check));
     }
 
     static Section section(TagCheck check) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServicesTest {
@@ -26,7 +27,8 @@ class ServicesTest {
         DisplayData data = display.display(TestReports.healthy()).orElseThrow();
         assertTrue(((String) data.data().get("text/html")).contains("CUDA version ladder"));
         assertTrue(((String) data.data().get("text/plain")).startsWith("\u2714 CUDA usable"));
-        assertTrue(data.data().containsKey("application/json"));
+        assertTrue(data.data().containsKey(MimeTypes.REPORT));
+        assertFalse(data.data().containsKey("application/json"), "JupyterLab would show a JSON tree");
         assertEquals(HtmlReport.fragment(TestReports.healthy()), data.data().get("text/html"));
         assertTrue(display.display("not a report").isEmpty());
     }
