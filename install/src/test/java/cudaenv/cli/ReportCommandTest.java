@@ -109,6 +109,16 @@ class ReportCommandTest {
     }
 
     @Test
+    void hostnameNamesTheNodeAsTheSchedulerKnowsIt() throws Exception {
+        Run r = run("report", "--json-line", "--root", emptyImage().toString(), "--timeout", "2", "--hostname", "node7");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("node7", ReportJson.read(r.out()).report().orElseThrow().host().hostname());
+        Run bad = run("report", "--hostname", "a b;rm");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--hostname 'a b;rm' is not a host name"), bad.err());
+    }
+
+    @Test
     void imageTagIsCheckedAgainstTheInsideAsAFinding() throws Exception {
         Run r = run("report", "--json-line", "--root", emptyImage().toString(), "--timeout", "2",
                 "--image-tag", "nvidia/cuda:12.4.1-devel-ubuntu22.04");
