@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code report [--json|--json-line|--text|--html] [--root DIR] [--timeout SECONDS] [--image-tag TAG]}: the
@@ -33,7 +34,7 @@ final class ReportCommand implements Command {
     public String usage() {
         return """
                 Usage: java -jar cudaenv.jar report [--json | --json-line | --text | --html] [--root DIR]
-                                                    [--timeout SECONDS] [--image-tag IMAGE:TAG]
+                                                    [--timeout SECONDS] [--image-tag IMAGE:TAG] [--hostname NAME]
 
                   --text                a terminal summary (the default)
                   --json                one JSON object (the report contract) and nothing else on stdout
@@ -45,6 +46,8 @@ final class ReportCommand implements Command {
                                         CUDA, cuDNN major, devel means nvcc, OS) against the inside: adds the
                                         finding image-tag-checked or image-tag-mismatch. Tags read:
                                         %s
+                  --hostname NAME       name this machine NAME in the report (host.hostname): the node name a
+                                        scheduler knows it by, for fleets (the Slurm and Kubernetes recipes)
 
                 Exit status: 0 no error found, 1 an error finding, 2 a usage error.
                 """.formatted(ReportOptions.DEFAULT_TIMEOUT.toSeconds(), String.join(",\n" + " ".repeat(24),
@@ -55,6 +58,7 @@ final class ReportCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         String format = "text";
         ReportOptions options = ReportOptions.thisMachine();
+        Optional<String> hostname = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -78,10 +82,18 @@ final class ReportCommand implements Command {
                     }
                     options = options.withImageTag(tag);
                 }
+                case "--hostname" -> {
+                    String name = value(args, ++i, arg);
+                    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,252}")) {
+                        throw new UsageException("--hostname '" + name + "' is not a host name (letters, digits, . _ -)");
+                    }
+                    hostname = Optional.of(name);
+                }
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        Report report = CudaEnv.report(options);
+        Report probed = CudaEnv.report(options);
+        Report report = hostname.map(h -> probed.withHost(probed.host().withHostname(h))).orElse(probed);
         switch (format) {
             case "json" -> out.println(ReportJson.pretty(report));
             case "json-line" -> out.println(ReportJson.compact(report));

@@ -85,7 +85,7 @@ class CollectRecipesTest {
         JsonObject container = pod.getAsJsonArray("containers").get(0).getAsJsonObject();
         String script = container.getAsJsonArray("args").get(0).getAsString();
         String dockerfile = Files.readString(COLLECT.resolve("Dockerfile"));
-        assertTrue(script.startsWith("java -jar /opt/cudaenv/cudaenv.jar report --json-line |"), script);
+        assertTrue(script.startsWith("java -jar /opt/cudaenv/cudaenv.jar report --json-line --hostname \"$NODE_NAME\";"), script);
         assertTrue(dockerfile.contains("COPY install/target/cudaenv.jar /opt/cudaenv/cudaenv.jar"));
         assertTrue(dockerfile.lines().anyMatch(l -> l.startsWith("FROM nvidia/cuda:")));
         JsonArray env = container.getAsJsonArray("env");
@@ -101,10 +101,12 @@ class CollectRecipesTest {
                 .getAsJsonArray("containers").get(0).getAsJsonObject();
         String script = container.getAsJsonArray("args").get(0).getAsString();
         Path report = fixture();
-        // what `report --json-line` prints (ReportCommandTest holds it to exactly this), and only for those arguments
+        // what `report --json-line --hostname NODE` prints (ReportCommandTest holds it to exactly this), and only for those arguments
+        Report fixtureReport = ReportJson.read(Files.readString(report)).report().orElseThrow();
         Path line = dir.resolve("line.json");
-        Files.writeString(line, ReportJson.compact(ReportJson.read(Files.readString(report)).report().orElseThrow()) + "\n");
-        fake("java", "[ \"$*\" = \"-jar /opt/cudaenv/cudaenv.jar report --json-line\" ] || exit 3; cat " + line);
+        Files.writeString(line, ReportJson.compact(fixtureReport.withHost(fixtureReport.host()
+                .withHostname("gpu-pool-a-7f9c2"))) + "\n");
+        fake("java", "[ \"$*\" = \"-jar /opt/cudaenv/cudaenv.jar report --json-line --hostname gpu-pool-a-7f9c2\" ] || exit 3; cat " + line);
         Path bin = fake("sleep", "exit 0");
 
         Result r = exec(Map.of("PATH", bin + ":/usr/bin:/bin", "NODE_NAME", "gpu-pool-a-7f9c2"), dir, "/bin/sh", "-c", script);
@@ -115,31 +117,6 @@ class CollectRecipesTest {
         Report parsed = ReportJson.read(lines.get(0)).report().orElseThrow();
         assertEquals("gpu-pool-a-7f9c2", parsed.host().hostname());
         assertEquals(ReportJson.read(Files.readString(report)).report().orElseThrow().driver(), parsed.driver());
-    }
-
-    @Test
-    void slurmRecipeWritesOneReportPerHostAndComparesTheFolder() throws Exception {
-        Path report = fixture();
-        fake("java", "if [ \"$3\" = report ]; then cat " + report + "; else echo \"compare $*\" >> " + dir.resolve("compared") + "; fi");
-        // one node: srun drops its own options and runs the task once, as Slurm would on each node
-        Path bin = fake("srun", "while [[ $1 == --* ]]; do shift; done; exec \"$@\"");
-        Files.writeString(dir.resolve("cudaenv.jar"), "");
-        Path out = dir.resolve("reports");
-
-        Result r = exec(Map.of("PATH", bin + ":/usr/bin:/bin", "SLURM_JOB_NUM_NODES", "1", "SLURM_JOB_ID", "42"), dir,
-                "bash", COLLECT.resolve("slurm-collect.sh").toAbsolutePath().toString(), out.toString());
-
-        assertEquals(0, r.status(), r.out());
-        String host = exec(Map.of(), dir, "hostname", "-s").out().strip();
-        assertEquals(Files.readString(report), Files.readString(out.resolve(host + ".json")));
-        assertEquals("compare -jar " + dir.resolve("cudaenv.jar") + " compare " + out + "\n",
-                Files.readString(dir.resolve("compared")));
-        // and the folder it leaves is a fleet the real command reads
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        int status = new CompareCommand(InputStream.nullInputStream()).run(List.of(out.toString()),
-                new PrintStream(text, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
-        assertEquals(0, status);
-        assertTrue(text.toString(StandardCharsets.UTF_8).startsWith("1 node in 1 configuration"));
     }
 
     @Test

@@ -106,6 +106,28 @@ class ReportCommandTest {
         Report report = ReportJson.read(r.out()).report().orElseThrow();
         assertEquals("empty-image", report.host().hostname());
         assertEquals(ReportJson.compact(report) + "\n", r.out(), "the compact encoding, nothing else");
+        cudaenv.report.SchemaCheck.assertValid(r.out());
+    }
+
+    @Test
+    void schemaPrintsThePublishedSchemaThatTheReportsMatch() throws Exception {
+        Run r = run("schema");
+        assertEquals(0, r.status(), r.err());
+        com.google.gson.JsonObject schema = com.google.gson.JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").getAsString());
+        assertTrue(schema.getAsJsonObject("properties").has("libraries"));
+        assertEquals(2, run("schema", "--frobnicate").status());
+    }
+
+    @Test
+    void hostnameNamesTheNodeAsTheSchedulerKnowsIt() throws Exception {
+        Run r = run("report", "--json-line", "--root", emptyImage().toString(), "--timeout", "2", "--hostname", "node7");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("node7", ReportJson.read(r.out()).report().orElseThrow().host().hostname());
+        cudaenv.report.SchemaCheck.assertValid(r.out());
+        Run bad = run("report", "--hostname", "a b;rm");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--hostname 'a b;rm' is not a host name"), bad.err());
     }
 
     @Test

@@ -67,6 +67,7 @@ public final class CompareHtml {
     public static String fragment(FleetSummary s, boolean all) {
         StringBuilder b = new StringBuilder(OPEN);
         conclusion(b, s.headline());
+        b.append(FleetCharts.html(s));
         b.append("<h4>Groups</h4>").append(HtmlTable.render(CompareTables.groups(s, all)));
         if (!all && s.groups().size() > CompareTables.SHOWN) {
             b.append("<p>").append(s.groups().size() - CompareTables.SHOWN).append(" more groups, --all lists them</p>");

@@ -47,7 +47,7 @@ final class CompareTables {
         for (Group g : all ? s.groups() : s.groups().stream().limit(SHOWN).toList()) {
             rows.add(List.of(Cell.strong(g.label()), Cell.of(Long.toString(g.nodes())),
                     g.outlier() ? Cell.status(Status.WARNING, "outlier") : Cell.of(""),
-                    Cell.of(differs(g)), Cell.of(tallies(g.findings())), Cell.of(hosts(g, HOSTS_IN_ROW))));
+                    Cell.of(differs(g, s.nodes())), Cell.of(tallies(g.findings())), Cell.of(hosts(g, HOSTS_IN_ROW))));
         }
         return new Part.Table("", List.of("Group", "Nodes", "", "Differs from group 1 in", "Findings", "Hosts"),
                 rows, false);
@@ -92,10 +92,20 @@ final class CompareTables {
                 .map(r -> List.of(Cell.code(r.where()), Cell.of(r.error()))).toList(), false);
     }
 
-    /** The facts a group differs from group 1 in; group 1 itself differs in none. */
-    static String differs(Group g) {
-        return g.versusMajority().isEmpty() ? "(majority)"
-                : String.join(", ", g.versusMajority().stream().map(r -> r.aspect().label() + " " + r.name()).toList());
+    /** Facts named in a group's row: the few that set it apart, the rest counted (JSON and --all have them all). */
+    static final int DIFFERS_SHOWN = 3;
+
+    /**
+     * The facts a group differs from group 1 in; group 1 itself differs in none and is labelled for what it is: the
+     * majority only when it holds more than half of the nodes, else the largest group.
+     */
+    static String differs(Group g, long fleetNodes) {
+        if (g.versusMajority().isEmpty()) {
+            return g.nodes() * 2 > fleetNodes ? "(majority)" : "(largest group)";
+        }
+        List<String> facts = g.versusMajority().stream().map(r -> r.aspect().label() + " " + r.name()).toList();
+        return String.join(", ", facts.stream().limit(DIFFERS_SHOWN).toList())
+                + (facts.size() > DIFFERS_SHOWN ? " (+" + (facts.size() - DIFFERS_SHOWN) + " more)" : "");
     }
 
     static String tallies(List<FindingTally> findings) {

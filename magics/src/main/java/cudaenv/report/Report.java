@@ -51,6 +51,11 @@ public record Report(
                 findings, verdict, builds, binaries, probes);
     }
 
+    public Report withHost(Host newHost) {
+        return new Report(schemaVersion, tool, newHost, driver, gpus, libraries, toolkit, frameworks, container,
+                findings, verdict, builds, binaries, probes);
+    }
+
     public Report withBinaries(List<Binary> newBinaries) {
         return new Report(schemaVersion, tool, host, driver, gpus, libraries, toolkit, frameworks, container,
                 findings, verdict, builds, newBinaries, probes);

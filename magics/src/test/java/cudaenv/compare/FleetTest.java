@@ -47,6 +47,33 @@ class FleetTest {
     }
 
     @Test
+    void groupOneIsTheMajorityOnlyAboveHalfAndARowNamesAFewFacts() {
+        Fleet six = new Fleet();
+        six.add("x", new Machine().host("n0").report());
+        six.add("x", new Machine().host("n1").driver("470.82.01", "11.4").report());
+        six.add("x", new Machine().host("n2").cudnn("9.1.0").report());
+        six.add("x", new Machine().host("n3").nccl("2.18.1").report());
+        six.add("x", new Machine().host("n4").torch("2.1.0", "12.1").report());
+        six.add("x", new Machine().host("n5").cudart("12.4.127").report());
+        FleetSummary s = six.summary();
+        assertEquals(6, s.groups().size());
+        assertEquals("(largest group)", CompareTables.differs(s.groups().get(0), s.nodes()), "1 of 6 is no majority");
+
+        Fleet mostly = new Fleet();
+        for (int i = 0; i < 3; i++) {
+            mostly.add("x", new Machine().host("m" + i).report());
+        }
+        mostly.add("x", new Machine().host("odd").driver("470.82.01", "11.4").cudnn("9.1.0").nccl("2.18.1")
+                .torch("2.1.0", "12.1").report());
+        FleetSummary m = mostly.summary();
+        assertEquals("(majority)", CompareTables.differs(m.groups().get(0), m.nodes()));
+        FleetSummary.Group odd = m.groups().get(1);
+        assertTrue(odd.versusMajority().size() > CompareTables.DIFFERS_SHOWN, odd.versusMajority().toString());
+        String row = CompareTables.differs(odd, m.nodes());
+        assertTrue(row.endsWith("(+" + (odd.versusMajority().size() - CompareTables.DIFFERS_SHOWN) + " more)"), row);
+    }
+
+    @Test
     void hostnamesUuidsAndCountersDoNotSplitGroupsButGpuCountsDo() {
         Fleet fleet = new Fleet();
         fleet.add("a", new Machine().host("a").env(Map.of("CUDA_VISIBLE_DEVICES", "0")).report());

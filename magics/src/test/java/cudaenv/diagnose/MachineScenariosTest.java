@@ -238,6 +238,7 @@ class MachineScenariosTest {
         Set<String> produced = report.findings().stream().map(Finding::id).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(scenario.expected()), produced, () -> scenario.name() + "\n" + describe(report));
         scenario.check().accept(report);
+        cudaenv.report.SchemaCheck.assertValid(report);
         for (Finding f : report.findings()) {
             assertFalse(f.title().isBlank() || f.detail().isBlank() || f.fix().isBlank(), f.toString());
         }
