@@ -109,8 +109,26 @@ class NotebooksIT {
         }
     }
 
-    /** An executed notebook and what its HTML outputs hold, to find again in the browser. */
-    private record Executed(Path path, int outputs, int tables, int rows) {
+    /** An executed notebook and what its HTML outputs hold, to find again in the browser; {@code text} is every plain output. */
+    private record Executed(Path path, int outputs, int tables, int rows, String text) {
+    }
+
+    /**
+     * The teaching notebooks, each with the facts its answer rests on: a notebook whose central output disappears
+     * (a sample no longer showing the finding, a cell that stops printing the fact) fails here.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "downgrade-cuda|library-version-mismatch;;SONAME:              libcudart.so.11.0;;symbol versions:     [libcudart.so.11.0];;file name claims:    12.4.127",
+            "cudnn-in-image|libcudnn.so.9  version 9.1.0  built for CUDA 12.4;;torch.backends.cudnn.version() would answer 90100;;cudnn-incomplete;;libcudnn_graph.so.9",
+            "gpu-and-build|arch-not-supported;;compute capability 6.0;;SASS [sm_75;;runs    cu118",
+            "image-tag|The tag matches what is inside: 3 confirmed;;nvcc present (devel image) (found none);;CUDA 11.8 (found 12.4)",
+            "container-gpus|gpu-not-exposed;;GPU devices injected: false;;driver library (libcuda.so.1): none: not injected"})
+    void teachingNotebookRunsAndShowsWhatItTeaches(String name, String facts) throws Exception {
+        Executed executed = executeAndCheck(name);
+        for (String fact : facts.split(";;")) {
+            assertTrue(executed.text().contains(fact), name + " no longer shows '" + fact + "':\n" + executed.text());
+        }
     }
 
     /** Runs a notebook with nbclient; fails on an error output anywhere but an intended check failure. */
@@ -123,6 +141,7 @@ class NotebooksIT {
         JsonObject nb = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
         int displays = 0;
         StringBuilder html = new StringBuilder();
+        StringBuilder plain = new StringBuilder();
         for (JsonElement c : nb.getAsJsonArray("cells")) {
             JsonObject cell = c.getAsJsonObject();
             if (!cell.get("cell_type").getAsString().equals("code")) {
@@ -152,10 +171,17 @@ class NotebooksIT {
                 if (output.has("data") && output.getAsJsonObject("data").has("text/html")) {
                     html.append(text(output.getAsJsonObject("data").get("text/html")));
                 }
+                if (output.has("data") && output.getAsJsonObject("data").has("text/plain")) {
+                    plain.append(text(output.getAsJsonObject("data").get("text/plain"))).append('\n');
+                }
+                if (output.has("text")) {
+                    plain.append(text(output.get("text"))).append('\n');
+                }
             }
         }
         assertTrue(displays > 3, name + " shows the report");
-        return new Executed(out, count(html, "class=\"cudaenv cudaenv-"), count(html, "<table"), count(html, "<tr"));
+        return new Executed(out, count(html, "class=\"cudaenv cudaenv-"), count(html, "<table"), count(html, "<tr"),
+                plain.toString());
     }
 
     private static int count(CharSequence text, String needle) {

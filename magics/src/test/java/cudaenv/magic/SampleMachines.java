@@ -54,6 +54,22 @@ final class SampleMachines {
                 .driver("550.54.15", 12040)
                 .gpuWithoutMig("NVIDIA L4", "8.9", 24L << 30, "GPU-3e1f0a2b-6c7d-4e8f-9a0b-1c2d3e4f5a6b")
                 .torch("2.5.1+cu124", "12.4").pipNvidiaWheels("12.4.127", "9.1.0", 12040, "2.21.5").build());
+        // Debian's real CUDA 11.8 runtime (libcudart11.0, unmodified) copied into a CUDA 12.4 folder under a 12.4 name:
+        // the "downgrade" people try. Only the file name changed; its SONAME and symbol versions still say 11.0.
+        m.put("relabelled-runtime", dir -> SimulatedMachine.in(dir).hostname("sample-relabelled-runtime")
+                .file("/usr/local/cuda-12.4/lib64/libcudart.so.12.4.127", realCudart118())
+                .ldPath("/usr/local/cuda-12.4/lib64").build());
         return m;
+    }
+
+    /** The unmodified libcudart.so.11.8.89 of Debian's libcudart11.0 package, as .ci/test-deps caches it. */
+    static byte[] realCudart118() {
+        Path file = Path.of(System.getProperty("cudaenv.test.cache", System.getProperty("user.home") + "/.cache/cudaenv-test"),
+                "nvidia/usr/lib/x86_64-linux-gnu/libcudart.so.11.8.89");
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("run .ci/test-deps first: " + file, e);
+        }
     }
 }

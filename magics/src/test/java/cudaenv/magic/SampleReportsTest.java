@@ -43,6 +43,9 @@ class SampleReportsTest {
             "cpu-only-torch", "framework-cpu-only",
             "gpu-too-old-for-torch", "arch-not-supported",
             "cudnn-incomplete", "cudnn-incomplete");
+    /** The teaching notebooks' samples: the finding each is about is among its errors (not always the first). */
+    private static final Map<String, String> TEACHES = Map.of(
+            "relabelled-runtime", "library-version-mismatch");
 
     static Stream<String> samples() {
         return SampleMachines.all().keySet().stream();
@@ -79,7 +82,11 @@ class SampleReportsTest {
         } else {
             assertFalse(report.verdict().cudaUsable(), report.verdict().sentence());
             assertFalse(errors.isEmpty(), name + " is a broken machine: " + report.findings());
-            assertEquals(STORY.get(name), errors.get(0).id(), report.findings().toString());
+            if (TEACHES.containsKey(name)) {
+                assertTrue(errors.stream().anyMatch(f -> f.id().equals(TEACHES.get(name))), report.findings().toString());
+            } else {
+                assertEquals(STORY.get(name), errors.get(0).id(), report.findings().toString());
+            }
         }
     }
 
