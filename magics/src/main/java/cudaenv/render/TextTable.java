@@ -15,7 +15,7 @@ public final class TextTable {
     /** The least width a wrapping column gets; narrower, a table reads worse than stacked blocks. */
     private static final int MIN_COLUMN = 8;
     /** A wrapped cell taller than this reads worse than a stacked block. */
-    private static final int MAX_LINES = 6;
+    private static final int MAX_LINES = 8;
     /** Where a stacked value's further lines start. */
     private static final String STACKED_MORE = "      ";
 
@@ -52,8 +52,9 @@ public final class TextTable {
         for (List<String> row : plain) {
             for (int c = 0; c < row.size(); c++) {
                 natural[c] = Math.max(natural[c], Wrap.width(row.get(c)));
-                for (String word : row.get(c).split(" ")) {
-                    longestWord[c] = Math.max(longestWord[c], Wrap.width(word));
+                // a path may break after its slashes, so its longest piece, not the whole path, is what must fit
+                for (String piece : row.get(c).split("(?<=[/,;:])| ")) {
+                    longestWord[c] = Math.max(longestWord[c], Wrap.width(piece));
                 }
             }
         }
@@ -160,10 +161,22 @@ public final class TextTable {
                 line(out, row.isEmpty() ? "" : row.get(0), value, first, term);
                 continue;
             }
+            // cells without a header (a marker, a status) lead the block's first line
+            List<String> unlabelled = new ArrayList<>();
             for (int c = 0; c < row.size(); c++) {
-                if (!row.get(c).isEmpty()) {
-                    line(out, c < headers.size() ? headers.get(c) : "", row.get(c), cells.get(r).get(c), term);
+                if (!row.get(c).isEmpty() && (c >= headers.size() || headers.get(c).isEmpty())) {
+                    unlabelled.add(colored(cells.get(r).get(c), row.get(c), term));
                 }
+            }
+            String lead = unlabelled.isEmpty() ? "" : String.join(GAP, unlabelled) + " ";
+            for (int c = 0; c < row.size(); c++) {
+                if (!row.get(c).isEmpty() && c < headers.size() && !headers.get(c).isEmpty()) {
+                    line(out, lead + headers.get(c), row.get(c), cells.get(r).get(c), term);
+                    lead = "";
+                }
+            }
+            if (!lead.isEmpty()) {
+                out.append(INDENT).append(lead.strip()).append('\n');
             }
         }
     }

@@ -331,7 +331,7 @@ class CudaEnvMagicTest {
         assertEquals("error-finding", json.getAsJsonObject("conclusion").get("basis").getAsString());
         assertTrue(json.getAsJsonArray("onlyB").toString().contains("\"no-driver\""), json.toString());
         String conclusion = json.getAsJsonObject("conclusion").get("sentence").getAsString();
-        assertTrue(c.plain().startsWith(conclusion + "\n"), c.plain());
+        assertTrue(c.plain().replaceAll("\\s+", " ").startsWith(conclusion + " "), c.plain());
         assertTrue(c.plain().replaceAll("\\s+", " ").contains(" A: " + a + " (host gpu-box-1)"), c.plain());
         assertTrue(c.html().contains("<details><summary>"), "identical facts folded");
         assertEquals(0, probes.get(), "compare reads files; it does not probe this machine");
@@ -394,16 +394,14 @@ class CudaEnvMagicTest {
 
         FakeContext wrong = run(magic, "tag pytorch/pytorch:2.5.1-cuda12.4-cudnn9-devel");
 
-        assertTrue(wrong.plain().startsWith("\u26a0 The tag does not match what is inside: PyTorch 2.5.1 (found"
+        assertTrue(wrong.plain().replaceAll("\\s+", " ").startsWith("\u26a0 The tag does not match what is inside: PyTorch 2.5.1 (found"
                 + " 2.7.0+cu118), CUDA 12.4 (found 11.8), cuDNN major 9 (found 8.9.7)"), wrong.plain());
-        // 80 columns (the kernel's text/plain): the claims table does not fit, so each claim is a block
-        List<String> rows = wrong.plain().lines().filter(l -> l.startsWith("  Status: ")).toList();
-        assertEquals(4, rows.size(), wrong.plain());
-        assertTrue(wrong.plain().contains("  Status: \u26a0 warning: contradicted\n  Claim: PyTorch\n"), wrong.plain());
-        assertEquals("  Status: \u2714 ok: confirmed", rows.get(3));
-        assertTrue(wrong.plain().contains("  Claim: nvcc\n"), wrong.plain());
-        assertTrue(wrong.plain().contains("  Found: 2.7.0+cu118\n"), wrong.plain());
-        assertTrue(wrong.plain().lines().allMatch(l -> l.length() <= 80), wrong.plain());
+        // 80 columns (the kernel's text/plain): the claims table wraps or stacks, whichever fits
+        String claims = wrong.plain();
+        assertEquals(3, claims.split("\u26a0 warning:", -1).length - 1, claims);
+        assertEquals(1, claims.split("\u2714 ok: confirmed", -1).length - 1, claims);
+        assertTrue(claims.indexOf("PyTorch") < claims.indexOf("2.7.0+cu118") && claims.contains("nvcc"), claims);
+        assertTrue(claims.lines().allMatch(l -> l.length() <= 80), claims);
         assertTrue(wrong.html().contains("<caption") && wrong.html().contains("Claims of pytorch/pytorch:2.5.1"));
         assertTrue(wrong.html().contains("warning</span>: contradicted"), wrong.html());
         JsonObject json = json(wrong.last());
