@@ -21,14 +21,23 @@ public final class Wrap {
     /** The first line at most {@code first} wide, the others at most {@code rest}. */
     public static List<String> lines(String text, int first, int rest) {
         List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ", -1)) {
+        // an indented text keeps its indent on the first line
+        String body = text.stripLeading();
+        StringBuilder line = new StringBuilder(text.substring(0, text.length() - body.length()));
+        boolean fresh = true;
+        for (String word : body.split(" ", -1)) {
             while (true) {
                 int limit = Math.max(1, lines.isEmpty() ? first : rest);
-                if (line.length() == 0) {
-                    if (width(word) <= limit) {
+                if (fresh) {
+                    if (width(line.toString()) + width(word) <= limit) {
                         line.append(word);
+                        fresh = false;
                         break;
+                    }
+                    if (line.length() > 0) {
+                        lines.add(line.toString());
+                        line.setLength(0);
+                        continue;
                     }
                     int cut = cut(word, limit);
                     lines.add(word.substring(0, cut));
@@ -39,6 +48,7 @@ public final class Wrap {
                 } else {
                     lines.add(line.toString());
                     line.setLength(0);
+                    fresh = true;
                 }
             }
         }

@@ -192,7 +192,8 @@ class CudaEnvMagicTest {
         CudaEnvMagic magic = magic(TestReports.healthy());
         FakeContext c = new FakeContext(() -> sleeps.size() >= 25);
         magic.run(new MagicCall("cudaenv", "watch --interval 1", Optional.empty()), c);
-        assertEquals(3, c.shown.size(), "initial display plus two updates before the interrupt");
+        assertEquals(4, c.shown.size(), "initial display plus two updates before the interrupt, then the stop");
+        assertTrue(c.plain().contains("Stopped after 3 samples"), c.plain());
         assertEquals(25, sleeps.size());
     }
 
