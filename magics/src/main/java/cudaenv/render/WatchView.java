@@ -75,7 +75,7 @@ public final class WatchView {
             for (Metric m : metrics(g)) {
                 String alt = "GPU " + g.index() + " " + m.label().toLowerCase(Locale.ROOT) + ": " + m.show(m.now())
                         + (m.range().isEmpty() ? "" : "; " + m.range()) + " over " + m.values().size() + " samples";
-                out.append("<td style=\"text-align:left\"><strong>").append(HtmlEscaper.escape(m.show(m.now())))
+                out.append("<td style=\"text-align:left;white-space:nowrap\"><strong>").append(HtmlEscaper.escape(m.show(m.now())))
                         .append("</strong><br>")
                         .append(Sparkline.img(Sparkline.svg(m.values(), m.low(), m.high(), slots, m.color()), alt))
                         .append("<br><small>").append(HtmlEscaper.escape(m.range())).append("</small></td>");
@@ -93,15 +93,24 @@ public final class WatchView {
             out.append(fit(term.text("GPU " + g.index() + ": " + g.name()), "", term)).append('\n');
             List<Metric> metrics = metrics(g);
             int value = metrics.stream().mapToInt(m -> term.text(m.show(m.now())).length()).max().orElse(0);
-            int range = metrics.stream().mapToInt(m -> term.text(m.range()).length()).max().orElse(0);
-            int room = term.width() - 2 - label - value - range - 3 * LABEL_GAP.length();
+            int ranges = metrics.stream().mapToInt(m -> term.text(m.range()).length()).max().orElse(0);
+            int room = term.width() - 2 - label - value - ranges - 3 * LABEL_GAP.length();
             int chart = Math.min(slots, room);
+            String under = " ".repeat(2 + label + LABEL_GAP.length());
             for (Metric m : metrics) {
-                String now = term.text(m.show(m.now()));
-                String line = "  " + pad(m.label(), label) + LABEL_GAP + pad(now, value)
-                        + (chart >= 8 ? LABEL_GAP + pad(term.text(Sparkline.text(m.values(), m.low(), m.high(), chart)),
-                        chart) : "") + LABEL_GAP + term.text(m.range());
-                out.append(fit(line.stripTrailing(), "      ", term)).append('\n');
+                String head = "  " + pad(m.label(), label) + LABEL_GAP + term.text(m.show(m.now()));
+                String range = term.text(m.range());
+                if (chart >= 8) {
+                    String bars = term.text(Sparkline.text(m.values(), m.low(), m.high(), chart));
+                    out.append(pad(head, 2 + label + LABEL_GAP.length() + value)).append(LABEL_GAP)
+                            .append(pad(bars, chart)).append(LABEL_GAP).append(range);
+                } else if (2 + label + value + 2 * LABEL_GAP.length() + Wrap.width(range) <= term.width()) {
+                    out.append(pad(head, 2 + label + LABEL_GAP.length() + value)).append(LABEL_GAP).append(range);
+                } else {
+                    // too narrow for one line: min and max go under the value
+                    out.append(fit(head, under, term)).append('\n').append(fit(under + range, under, term));
+                }
+                out.append('\n');
             }
             out.append(fit("  " + pad("Processes", label) + LABEL_GAP + term.text(processes(g)), "      ", term))
                     .append('\n');
