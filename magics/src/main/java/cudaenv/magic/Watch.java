@@ -6,6 +6,7 @@ import cudaenv.kernel.magic.MagicContext;
 import cudaenv.kernel.magic.MagicException;
 import com.google.gson.JsonArray;
 import cudaenv.render.GpuActivity;
+import cudaenv.render.NoGpuReason;
 import cudaenv.render.Terminal;
 import cudaenv.render.WatchView;
 import cudaenv.report.Report;
@@ -42,8 +43,7 @@ final class Watch {
     void run(MagicContext context, Duration interval, int count) throws MagicException {
         Report first = probe.get(context);
         if (first.gpus().isEmpty()) {
-            String why = first.driver().cuInit().map(r -> " (cuInit: " + r + ")").orElse("");
-            context.out("No NVIDIA GPU visible" + why + ": nothing to watch.\n");
+            context.out(NoGpuReason.of(first) + " Nothing to watch.\n");
             return;
         }
         String displayId = "cudaenv-watch-" + UUID.randomUUID();

@@ -201,7 +201,8 @@ class CudaEnvMagicTest {
     void watchWithoutGpusSaysSoOnceAndReturns() throws MagicException {
         FakeContext c = run(magic(TestReports.noDriver()), "watch");
         assertTrue(c.shown.isEmpty());
-        assertEquals("No NVIDIA GPU visible: nothing to watch.\n", c.out.toString());
+        assertEquals("No GPU visible: No NVIDIA driver (no-driver; see %cudaenv findings). Nothing to watch.\n",
+                c.out.toString());
         assertTrue(sleeps.isEmpty());
     }
 
