@@ -103,8 +103,8 @@ class ConsoleIT {
         Files.writeString(target.resolve("console-80.txt"), shown, StandardCharsets.UTF_8);
         screenshot(shown, target.resolve("console-80.html"), target.resolve("console-80.png"));
 
-        // a line the terminal had to wrap comes back joined and longer than the pane
-        for (String line : joined.lines().toList()) {
+        // a line the terminal had to wrap comes back joined and longer than the pane; the prompts echo what was typed
+        for (String line : joined.lines().filter(l -> !l.startsWith("In [")).toList()) {
             assertTrue(line.stripTrailing().codePointCount(0, line.stripTrailing().length()) <= 80,
                     "wrapped by the terminal: " + line);
         }
