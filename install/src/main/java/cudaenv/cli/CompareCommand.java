@@ -9,6 +9,7 @@ import cudaenv.compare.FleetSummary;
 import cudaenv.compare.LoadedReport;
 import cudaenv.compare.ReportInputs;
 import cudaenv.compare.Side;
+import cudaenv.render.Terminal;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -59,7 +60,7 @@ public final class CompareCommand implements Command {
                 Reports are read one at a time, so memory stays bounded however large the fleet.
 
                 Options:
-                  --text    aligned text (the default)
+                  --text    aligned text (the default), as wide as the terminal (COLUMNS; 80 into a pipe)
                   --html    a self-contained HTML page
                   --json    JSON for machines ("mode": "diff" or "fleet")
                   --all     also show identical facts, every group and every value (--json fleets are always complete)
@@ -121,7 +122,7 @@ public final class CompareCommand implements Command {
         }
         Comparison c = Comparison.of(Side.of("A", a), Side.of("B", b));
         out.print(switch (format) {
-            case TEXT -> CompareText.render(c, all);
+            case TEXT -> CompareText.render(c, all, Terminal.forStdout());
             case HTML -> CompareHtml.page(CompareHtml.fragment(c, all));
             case JSON -> CompareJson.of(c, all);
         });
@@ -140,7 +141,7 @@ public final class CompareCommand implements Command {
         });
         FleetSummary s = fleet.summary();
         out.print(switch (format) {
-            case TEXT -> CompareText.render(s, all);
+            case TEXT -> CompareText.render(s, all, Terminal.forStdout());
             case HTML -> CompareHtml.page(CompareHtml.fragment(s, all));
             case JSON -> CompareJson.of(s);
         });

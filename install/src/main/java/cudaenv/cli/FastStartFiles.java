@@ -72,11 +72,14 @@ public final class FastStartFiles {
                   compare) tier= ;;
                   *) tier="%3$s" ;;
                 esac
+                # the terminal's width, measured here where it costs one small process, and the name help shows
+                cols=
+                if [ -t 1 ]; then size=$(stty size </dev/tty 2>/dev/null) && cols=${size#* }; fi
                 if [ -f "$here/%4$s" ]; then
                   exec "$java" $tier %5$s -XX:SharedArchiveFile="$here/%4$s" -Xlog:cds=off -Xlog:cds+dynamic=off \\
-                    -jar "$here/%1$s" "$@"
+                    ${cols:+-Dcudaenv.columns=$cols} -Dcudaenv.launcher="$0" -jar "$here/%1$s" "$@"
                 fi
-                exec "$java" $tier %5$s -jar "$here/%1$s" "$@"
+                exec "$java" $tier %5$s ${cols:+-Dcudaenv.columns=$cols} -Dcudaenv.launcher="$0" -jar "$here/%1$s" "$@"
                 """.formatted(jarName, shellQuoted(java.toString()), String.join(" ", SHORT_RUN), ARCHIVE,
                 String.join(" ", FLAGS));
     }

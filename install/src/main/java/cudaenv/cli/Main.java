@@ -9,6 +9,9 @@ import java.util.Optional;
 /** Entry point of cudaenv.jar: dispatches to a subcommand. */
 public final class Main {
     public static final int EXIT_USAGE = 2;
+    /** The system property the launcher sets to the name it was run by, so help names the command typed. */
+    static final String LAUNCHER_PROPERTY = "cudaenv.launcher";
+    private static final String JAR_COMMAND = "java -jar cudaenv.jar";
 
     private Main() {
     }
@@ -32,7 +35,7 @@ public final class Main {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
-            out.print(help());
+            out.print(named(help()));
             return args.isEmpty() ? EXIT_USAGE : 0;
         }
         if (args.get(0).equals("--version")) {
@@ -42,21 +45,48 @@ public final class Main {
         Optional<Command> command = commands().stream().filter(c -> c.name().equals(args.get(0))).findFirst();
         if (command.isEmpty()) {
             err.println("cudaenv: unknown command '" + args.get(0) + "'. Commands: " + names()
-                    + ". Run 'java -jar cudaenv.jar --help' for help.");
+                    + ". Run '" + program() + " --help' for help.");
             return EXIT_USAGE;
         }
         List<String> rest = args.subList(1, args.size());
         if (rest.contains("--help") || rest.contains("-h")) {
-            out.print(command.get().usage());
+            out.print(named(command.get().usage()));
             return 0;
         }
         try {
             return command.get().run(rest, out, err);
         } catch (UsageException e) {
             err.println("cudaenv " + command.get().name() + ": " + e.getMessage()
-                    + ". Run 'java -jar cudaenv.jar " + command.get().name() + " --help' for help.");
+                    + ". Run '" + program() + " " + command.get().name() + " --help' for help.");
             return EXIT_USAGE;
         }
+    }
+
+    /** How this command line was started: the launcher's name, else {@code java -jar cudaenv.jar}. */
+    static String program() {
+        String launcher = System.getProperty(LAUNCHER_PROPERTY, "");
+        return launcher.isBlank() ? JAR_COMMAND : launcher;
+    }
+
+    /** A help text with the command as it was typed; a usage's continuation lines move with it. */
+    static String named(String text) {
+        String program = program();
+        if (program.equals(JAR_COMMAND)) {
+            return text;
+        }
+        int shift = JAR_COMMAND.length() - program.length();
+        StringBuilder out = new StringBuilder();
+        boolean usage = false;
+        for (String line : text.split("\n", -1)) {
+            usage = line.startsWith("Usage: ") || (usage && !line.isBlank());
+            String moved = line.replace(JAR_COMMAND, program);
+            if (usage && !line.startsWith("Usage: ") && !line.contains(JAR_COMMAND)) {
+                int lead = moved.length() - moved.stripLeading().length();
+                moved = " ".repeat(Math.max(1, lead - shift)) + moved.stripLeading();
+            }
+            out.append(moved).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
     }
 
     static String version() {

@@ -4,6 +4,7 @@ import cudaenv.CudaEnv;
 import cudaenv.ReportOptions;
 import cudaenv.image.ImageTag;
 import cudaenv.render.HtmlReport;
+import cudaenv.render.Terminal;
 import cudaenv.render.TextReport;
 import cudaenv.report.Report;
 import cudaenv.report.ReportJson;
@@ -36,7 +37,10 @@ final class ReportCommand implements Command {
                 Usage: java -jar cudaenv.jar report [--json | --json-line | --text | --html] [--root DIR]
                                                     [--timeout SECONDS] [--image-tag IMAGE:TAG] [--hostname NAME]
 
-                  --text                a terminal summary (the default)
+                  --text                a terminal summary (the default): as wide as the terminal
+                                        (COLUMNS if set; 80 into a pipe or file), colour only on a
+                                        terminal and not with NO_COLOR, ASCII symbols where the
+                                        locale's charset has no others
                   --json                one JSON object (the report contract) and nothing else on stdout
                   --json-line           the same object on one line: for pod logs and JSON-lines fleets
                   --html                a self-contained HTML page
@@ -98,7 +102,7 @@ final class ReportCommand implements Command {
             case "json" -> out.println(ReportJson.pretty(report));
             case "json-line" -> out.println(ReportJson.compact(report));
             case "html" -> out.print(HtmlReport.page(report));
-            default -> out.print(TextReport.render(report, System.console() != null));
+            default -> out.print(TextReport.render(report, Terminal.forStdout()));
         }
         out.flush();
         return report.hasErrors() ? 1 : 0;

@@ -42,6 +42,11 @@ public final class CellContext implements MagicContext {
         this.flushStreams = flushStreams;
     }
 
+    /** The execution count Jupyter shows for this cell (In[n]). */
+    public int executionCount() {
+        return executionCount;
+    }
+
     @Override
     public void out(String text) {
         stream("stdout", text);

@@ -29,8 +29,9 @@ final class KernelInfo {
         reply.addProperty("implementation", "cudaenv");
         reply.addProperty("implementation_version", version);
         reply.add("language_info", language);
-        reply.addProperty("banner", "cudaenv " + version + ": Java " + java + " (JShell) with the %cudaenv magics."
-                + " %lsmagic lists the magics.");
+        // two short lines: jupyter console prints the banner as it is, in a terminal that may be 80 columns wide
+        reply.addProperty("banner", "cudaenv " + version + ": Java " + java + " (JShell) with the %cudaenv magics.\n"
+                + "%lsmagic lists the magics.");
         reply.add("help_links", links);
         reply.addProperty("debugger", false);
         return reply;

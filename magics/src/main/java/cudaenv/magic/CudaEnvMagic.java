@@ -63,7 +63,11 @@ public final class CudaEnvMagic implements Magic {
                 + " again.\n'load' makes a saved report the current one until --refresh. 'watch' always probes live.\n"
                 + "'compare' reads saved reports only ('save' here, 'java -jar cudaenv.jar report --json' elsewhere).\n"
                 + "From Java: cudaenv.CudaEnv.report() returns the same report; as a cell's value it shows this summary.\n");
-        return b.toString();
+        // within 80 columns, as jupyter console shows it
+        StringBuilder fitted = new StringBuilder();
+        b.toString().lines().forEach(line -> fitted.append(String.join("\n  ",
+                cudaenv.render.Wrap.lines(line, cudaenv.render.Wrap.WIDTH, cudaenv.render.Wrap.WIDTH - 2))).append('\n'));
+        return fitted.toString();
     }
 
     @Override

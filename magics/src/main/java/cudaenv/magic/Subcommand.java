@@ -26,8 +26,9 @@ enum Subcommand {
                     + " framework name (torch>=2.1); operators >= > <= < == !=",
             List.of(Flag.REQUIRE, Flag.GPUS), 0),
     WATCH("watch", "[--interval SECONDS] [--count N]",
-            "live GPU utilisation, memory, temperature, power and processes, updated in place until the count is"
-                    + " reached or the cell is interrupted (default: every 1 s until interrupted)",
+            "each GPU's utilisation, memory, temperature and power now, with min, max and a chart of the last"
+                    + " minute, and its processes; one output updated in place until the count is reached or the"
+                    + " cell is interrupted (default: every 1 s until interrupted)",
             List.of(Flag.INTERVAL, Flag.COUNT), 0),
     SAVE("save", "FILE", "write the current report as JSON", List.of(), 1),
     LOAD("load", "FILE", "read a saved report (another machine's too), show it and make it the current report",

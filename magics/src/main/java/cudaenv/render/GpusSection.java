@@ -63,8 +63,6 @@ public final class GpusSection {
     }
 
     private static Part none(Report report) {
-        String why = report.driver().cuInit().map(r -> " (cuInit: " + r + ")")
-                .or(() -> report.driver().nvmlInit().map(r -> " (nvmlInit: " + r + ")")).orElse("");
-        return Part.Paragraph.of(Cell.status(Status.WARNING, "No GPU visible" + why + "."));
+        return Part.Paragraph.of(Cell.status(Status.WARNING, NoGpuReason.of(report)));
     }
 }

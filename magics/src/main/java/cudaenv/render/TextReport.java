@@ -5,65 +5,99 @@ import cudaenv.report.Report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The report as an aligned terminal summary: verdict first, then facts, then findings with their fixes. */
+/**
+ * The report as terminal text: verdict first, then facts, then findings with their fixes; every line within the
+ * terminal's width, symbols the output's charset can show, colour only where the terminal wants it.
+ */
 public final class TextReport {
     private static final String INDENT = "      ";
 
     private TextReport() {
     }
 
-    /** The summary and every detail section, for {@code report --text}. @param color ANSI colours, only for a terminal */
+    /** For the kernel's text/plain; see {@link Terminal#forKernel()}. */
     public static String render(Report report, boolean color) {
-        StringBuilder out = new StringBuilder(section(SummarySection.of(report), color));
+        return render(report, Terminal.forKernel().withColor(color));
+    }
+
+    /** The summary and every detail section, for {@code report --text}. */
+    public static String render(Report report, Terminal term) {
+        StringBuilder out = new StringBuilder(section(SummarySection.of(report), term));
         for (Sections s : Sections.details()) {
-            out.append('\n').append(section(s.of(report), color));
+            out.append('\n').append(section(s.of(report), term));
         }
         return out.toString();
     }
 
+    /** For the kernel's text/plain; see {@link Terminal#forKernel()}. */
     public static String section(Section section, boolean color) {
+        return section(section, Terminal.forKernel().withColor(color));
+    }
+
+    public static String section(Section section, Terminal term) {
         List<String> blocks = new ArrayList<>();
         for (Part part : section.parts()) {
-            blocks.add(part(part, color));
+            blocks.add(part(part, term));
         }
         return String.join("\n", blocks);
     }
 
-    static String part(Part part, boolean color) {
+    static String part(Part part, Terminal term) {
         if (part instanceof Part.Table t) {
-            return TextTable.render(t, color);
+            return TextTable.render(t, term);
         }
         if (part instanceof Part.Paragraph p) {
-            return wrap(String.join(" ", p.runs().stream().map(c -> color ? TextTable.colored(c, TextTable.plainText(c))
-                    : TextTable.plainText(c)).toList()), "", "") + "\n";
+            List<Cell> runs = p.runs();
+            String text = String.join(" ", runs.stream().map(c -> term.text(c.plain())).toList());
+            String wrapped = wrap(text, "", "  ", term);
+            return (runs.isEmpty() ? wrapped : TextTable.colored(runs.get(0), wrapped, term)) + "\n";
         }
         if (part instanceof Part.Banner b) {
-            return paint(b.status(), b.status().symbol() + " " + b.headline(), color)
-                    + (b.sentence().isEmpty() ? "" : ": " + ControlChars.escape(b.sentence())) + "\n";
+            String head = term.text(b.status().symbol() + " " + b.headline());
+            String text = head + (b.sentence().isEmpty() ? "" : ": " + term.text(b.sentence()));
+            String wrapped = wrap(text, "", "  ", term);
+            return (term.color() ? paint(b.status(), head) + wrapped.substring(head.length()) : wrapped) + "\n";
         }
-        return items((Part.Items) part, color);
+        return items((Part.Items) part, term);
     }
 
-    private static String items(Part.Items items, boolean color) {
-        StringBuilder out = new StringBuilder(ControlChars.escape(items.caption())).append('\n');
+    private static String items(Part.Items items, Terminal term) {
+        StringBuilder out = new StringBuilder(wrap(term.text(items.caption()), "", "", term)).append('\n');
         for (Part.Item item : items.items()) {
-            String head = paint(item.status(), item.status().symbol() + " " + item.status().word(), color)
-                    + "  " + ControlChars.escape(item.id()) + ": " + ControlChars.escape(item.title());
-            out.append("  ").append(head).append('\n');
+            String status = term.text(item.status().symbol() + " " + item.status().word());
+            String head = wrap(status + "  " + term.text(item.id()) + ": " + term.text(item.title()), "  ", "    ",
+                    term);
+            out.append(term.color() ? "  " + paint(item.status(), status) + head.substring(2 + status.length()) : head)
+                    .append('\n');
             for (Part.Field f : item.fields()) {
-                out.append(wrap(f.label() + ": " + ControlChars.escape(f.text()), INDENT, INDENT + "  ")).append('\n');
+                out.append(field(f, term));
             }
         }
         return out.toString();
     }
 
-    private static String paint(Status status, String text, boolean color) {
-        return color ? "\u001b[1;" + status.ansi() + "m" + text + "\u001b[0m" : text;
+    /** "Why: ..." wrapped under its label; a text of several lines (commands) keeps its lines, each indented. */
+    private static String field(Part.Field f, Terminal term) {
+        List<String> lines = f.text().lines().toList();
+        StringBuilder out = new StringBuilder();
+        if (lines.size() <= 1) {
+            return out.append(wrap(f.label() + ": " + term.text(f.text()), INDENT, INDENT + "  ", term)).append('\n')
+                    .toString();
+        }
+        out.append(INDENT).append(f.label()).append(":\n");
+        for (String line : lines) {
+            out.append(wrap(term.text(line), INDENT + "  ", INDENT + "    ", term)).append('\n');
+        }
+        return out.toString();
     }
 
-    /** Wraps to {@link Wrap#WIDTH}, the first line after {@code first}, the others after {@code rest}. */
-    static String wrap(String text, String first, String rest) {
-        List<String> lines = Wrap.lines(text, Wrap.WIDTH - rest.length());
+    private static String paint(Status status, String text) {
+        return "\u001b[1;" + status.ansi() + "m" + text + "\u001b[0m";
+    }
+
+    /** Wraps to the terminal's width, the first line after {@code first}, the others after {@code rest}. */
+    static String wrap(String text, String first, String rest, Terminal term) {
+        List<String> lines = Wrap.lines(text, term.width() - first.length(), term.width() - rest.length());
         return first + String.join("\n" + rest, lines);
     }
 }

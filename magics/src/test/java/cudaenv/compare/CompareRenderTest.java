@@ -2,6 +2,7 @@ package cudaenv.compare;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import cudaenv.render.Terminal;
 import cudaenv.report.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CompareRenderTest {
+    private static final Terminal WIDE = Terminal.unicode(200);
     private static final String HOSTILE = "<img src=x onerror=alert(1)>\u001b[31mred\u202e";
 
     private static Comparison hostile() {
@@ -23,8 +25,8 @@ class CompareRenderTest {
 
     @Test
     void textFoldsIdenticalFactsUnlessAskedAndNeverPassesEscapeSequences() {
-        String folded = CompareText.render(hostile(), false);
-        String all = CompareText.render(hostile(), true);
+        String folded = CompareText.render(hostile(), false, WIDE);
+        String all = CompareText.render(hostile(), true, WIDE);
 
         assertTrue(folded.startsWith("B's driver 470.82.01 (CUDA 11.4) cannot run"), folded);
         assertTrue(folded.contains("identical, --all shows them"));
@@ -71,7 +73,7 @@ class CompareRenderTest {
         fleet.reject("bad.json", "not valid report JSON");
         FleetSummary s = fleet.summary();
 
-        String text = CompareText.render(s, false);
+        String text = CompareText.render(s, false, WIDE);
         assertTrue(text.contains("Outlier group 2 (1 node): group 2's driver 470.82.01"), text);
         assertTrue(text.contains("bad.json: not valid report JSON"));
         assertFalse(text.contains("\u001b"));

@@ -15,8 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SectionsTest {
+    /** Wide enough for every table to stay a table; TerminalTextTest covers narrow terminals. */
+    private static final Terminal WIDE = Terminal.unicode(200);
+
     private static String text(Sections s, Report r) {
-        return TextReport.section(s.of(r), false);
+        return TextReport.section(s.of(r), WIDE);
     }
 
     @Test
@@ -90,7 +93,7 @@ class SectionsTest {
 
     @Test
     void textNeverCarriesRawControlCharactersOrSecrets() {
-        String out = TextReport.render(TestReports.hostile(), false);
+        String out = TextReport.render(TestReports.hostile(), WIDE);
         assertFalse(out.chars().anyMatch(c -> c < 0x20 && c != '\n'), "raw control character");
         assertTrue(out.contains("\\x1b[31mA100"));
         assertFalse(out.contains(TestReports.SECRET));
@@ -99,15 +102,15 @@ class SectionsTest {
 
     @Test
     void theFullTextReportListsFindingsOnce() {
-        String out = TextReport.render(TestReports.noDriver(), false);
+        String out = TextReport.render(TestReports.noDriver(), WIDE);
         assertEquals(out.indexOf("no-driver: No NVIDIA driver"), out.lastIndexOf("no-driver: No NVIDIA driver"));
         assertTrue(out.contains("NVIDIA driver\n"), "detail sections follow the summary");
     }
 
     @Test
     void colourIsOnlyAddedOnRequest() {
-        assertFalse(TextReport.render(TestReports.noDriver(), false).contains("\u001b"));
-        assertTrue(TextReport.render(TestReports.noDriver(), true).contains("\u001b[1;31m\u2716 CUDA not usable"));
+        assertFalse(TextReport.render(TestReports.noDriver(), WIDE).contains("\u001b"));
+        assertTrue(TextReport.render(TestReports.noDriver(), WIDE.withColor(true)).contains("\u001b[1;31m\u2716 CUDA not usable"));
     }
 
     @Test

@@ -15,7 +15,7 @@ class TextTableTest {
 
     @Test
     void columnsStartAtTheSameOffsetOnEveryLine() {
-        List<String> lines = TextTable.render(table, false).lines().toList();
+        List<String> lines = TextTable.render(table, Terminal.unicode(80)).lines().toList();
         assertEquals("Libraries", lines.get(0));
         int kind = lines.get(1).indexOf("Kind");
         int path = lines.get(1).indexOf("Path");
@@ -29,15 +29,15 @@ class TextTableTest {
 
     @Test
     void statusIsSymbolAndWord() {
-        String out = TextTable.render(table, false);
+        String out = TextTable.render(table, Terminal.unicode(80));
         assertTrue(out.contains("\u2714 ok"));
         assertTrue(out.contains("\u2716 error: crashed"));
     }
 
     @Test
     void colourOnlyWrapsTheStatusAndKeepsAlignment() {
-        String plain = TextTable.render(table, false);
-        String colored = TextTable.render(table, true);
+        String plain = TextTable.render(table, Terminal.unicode(80));
+        String colored = TextTable.render(table, Terminal.unicode(80).withColor(true));
         assertTrue(colored.contains("\u001b[31m\u2716 error\u001b[0m: crashed"));
         assertEquals(plain, colored.replaceAll("\u001b\\[[0-9;]*m", ""));
         assertFalse(plain.contains("\u001b"));
@@ -47,7 +47,7 @@ class TextTableTest {
     void hostileCellsCannotBreakTheLayout() {
         Part.Table t = new Part.Table("", List.of("A", "B"),
                 List.of(List.of(Cell.of("x\ny\u001b[2J"), Cell.of("z"))), false);
-        List<String> lines = TextTable.render(t, false).lines().toList();
+        List<String> lines = TextTable.render(t, Terminal.unicode(80)).lines().toList();
         assertEquals(3, lines.size());
         assertTrue(lines.get(2).contains("x\\x0ay\\x1b[2J"));
         assertEquals(lines.get(0).indexOf('B'), lines.get(2).indexOf('z'));

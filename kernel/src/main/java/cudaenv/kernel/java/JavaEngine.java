@@ -30,6 +30,7 @@ public final class JavaEngine {
     private static final CellError INTERRUPTED = CellError.oneLine("Interrupted", "the cell was interrupted");
 
     private final CellExecutionControl control = new CellExecutionControl();
+    private final SnippetOrigins origins = new SnippetOrigins();
     private JShell shell;
 
     private synchronized JShell shell() {
@@ -55,7 +56,6 @@ public final class JavaEngine {
         String rest = code;
         Optional<CellExecutionControl.Value> last = Optional.empty();
         while (!rest.isBlank()) {
-            int start = code.length() - rest.length(); // JShell's snippet source keeps the leading blank
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
                 break;
@@ -65,14 +65,20 @@ public final class JavaEngine {
             }
             boolean complete = info.completeness().isComplete();
             // an incomplete tail is still evaluated, so that javac says what is missing
-            List<SnippetEvent> events = jshell.eval(complete ? info.source() : rest);
+            String snippet = complete ? info.source() : rest;
+            // JShell's snippet source keeps the leading blank, but JShell numbers the lines of a snippet that starts
+            // with a blank line wrongly (every frame says line 1): evaluate it from its first character
+            String trimmed = snippet.stripLeading();
+            int start = code.length() - rest.length() + snippet.length() - trimmed.length();
+            List<SnippetEvent> events = jshell.eval(trimmed);
             rest = complete ? info.remaining() : "";
             last = Optional.empty();
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
                     continue;
                 }
-                Optional<CellError> error = errorOf(jshell, event, source, start, cell);
+                origins.remember(event.snippet().id(), cell.executionCount(), source.line(start));
+                Optional<CellError> error = errorOf(jshell, event, source, start, cell, origins);
                 if (error.isPresent()) {
                     return error;
                 }
@@ -86,7 +92,7 @@ public final class JavaEngine {
     }
 
     private static Optional<CellError> errorOf(JShell jshell, SnippetEvent event, CellSource source, int start,
-                                               CellContext cell) {
+                                               CellContext cell, SnippetOrigins origins) {
         if (event.status() == Snippet.Status.REJECTED) {
             return Optional.of(CompileErrors.of(jshell.diagnostics(event.snippet()).toList(), source, start));
         }
@@ -103,9 +109,9 @@ public final class JavaEngine {
                     snippet.name() + " cannot be used until " + missing + " is declared"));
         }
         if (event.exception() instanceof EvalException thrown) {
-            return Optional.of(UserTraces.of(thrown.getExceptionClassName(), thrown));
+            return Optional.of(UserTraces.of(thrown.getExceptionClassName(), thrown, origins));
         }
-        return Optional.of(UserTraces.of(event.exception().getClass().getName(), event.exception()));
+        return Optional.of(UserTraces.of(event.exception().getClass().getName(), event.exception(), origins));
     }
 
     /** Expressions show their value; declarations and statements do not. */

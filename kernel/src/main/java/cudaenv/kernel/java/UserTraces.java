@@ -5,13 +5,16 @@ import cudaenv.kernel.CellError;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An exception thrown by a cell, with its stack trace cut below the last frame of the user's code. */
+/**
+ * An exception thrown by a cell, with its stack trace cut below the last frame of the user's code, and each frame
+ * of the user's code named by its cell as IPython does: {@code explode (Cell In[3], line 2)}.
+ */
 final class UserTraces {
 
     private UserTraces() {
     }
 
-    static CellError of(String className, Throwable thrown) {
+    static CellError of(String className, Throwable thrown, SnippetOrigins origins) {
         List<String> traceback = new ArrayList<>();
         String ename = className;
         Throwable current = thrown;
@@ -20,7 +23,7 @@ final class UserTraces {
         while (current != null) {
             traceback.add(prefix + currentName + (current.getMessage() == null ? "" : ": " + current.getMessage()));
             for (StackTraceElement frame : userFrames(current.getStackTrace())) {
-                traceback.add("\tat " + describe(frame));
+                traceback.add("\tat " + describe(frame, origins));
             }
             current = current.getCause();
             prefix = "Caused by: ";
@@ -46,12 +49,18 @@ final class UserTraces {
         return frame.getClassName().isEmpty() && frame.getFileName() != null && frame.getFileName().startsWith("#");
     }
 
-    /** A snippet frame as JShell prints it, e.g. {@code explode (#3:2)}; other frames as Java prints them. */
-    private static String describe(StackTraceElement frame) {
+    /**
+     * A snippet frame by its cell and line, e.g. {@code explode (Cell In[3], line 2)}; one whose cell is not known
+     * as JShell prints it, {@code explode (#3:2)}; other frames as Java prints them.
+     */
+    private static String describe(StackTraceElement frame, SnippetOrigins origins) {
         if (!isSnippet(frame)) {
             return frame.toString();
         }
         String method = frame.getMethodName().isEmpty() ? "" : frame.getMethodName() + " ";
-        return method + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+        return method + origins.of(frame.getFileName().substring(1))
+                .filter(o -> frame.getLineNumber() > 0)
+                .map(o -> "(Cell In[" + o.executionCount() + "], line " + (o.firstLine() + frame.getLineNumber() - 1) + ")")
+                .orElse("(" + frame.getFileName() + ":" + frame.getLineNumber() + ")");
     }
 }
