@@ -8,6 +8,8 @@ import cudaenv.kernel.wire.ConnectionFile;
 import cudaenv.kernel.wire.Headers;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 
+import java.util.function.Consumer;
+
 /** The running kernel: binds the connection file's sockets and serves until a shutdown_request. */
 public final class Kernel {
     private final Connection connection;
@@ -25,17 +27,29 @@ public final class Kernel {
      * @param version        reported as implementation_version
      */
     public static Kernel start(String connectionJson, String version) {
+        return start(connectionJson, version, Kernel::exitForRestart);
+    }
+
+    /** @param fatal told why, when a socket's thread has died and the kernel can no longer serve */
+    public static Kernel start(String connectionJson, String version, Consumer<String> fatal) {
         KernelConnectionProperties props = ConnectionFile.parse(connectionJson);
-        Connection connection = new Connection(props, new Headers(), Log::warn);
+        Connection connection = new Connection(props, new Headers(), Log::warn, fatal);
         StreamRouter streams = new StreamRouter();
         streams.install();
         System.setIn(new CellInput(connection.stdin(), streams::flush));
         History history = new History();
         CellRunner cells = new CellRunner(connection.iopub(), MagicHost.load(), new JavaEngine(), history, streams);
         Dispatcher dispatcher = new Dispatcher(connection.iopub(), cells, history, version, connection::stop);
-        connection.serve(dispatcher, dispatcher);
+        // only the shell's quiet spells end a pending interrupt, so control gets the handler without idle()
+        connection.serve(dispatcher, dispatcher::handle);
         connection.iopub().status(new JsonObject(), "starting");
         return new Kernel(connection, cells);
+    }
+
+    /** A kernel that cannot serve any more exits, so that Jupyter says it died and offers a restart. */
+    private static void exitForRestart(String why) {
+        Log.warn(why + "; exiting so that Jupyter can restart the kernel");
+        Runtime.getRuntime().halt(1);
     }
 
     /** Makes SIGINT interrupt the running cell (interrupt_mode "signal"); only for a process that is the kernel. */
