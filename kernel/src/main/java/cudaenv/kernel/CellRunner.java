@@ -167,6 +167,21 @@ final class CellRunner {
         java.interrupt();
     }
 
+    /** The process is ending (System.exit where it cannot be refused, or a signal): the running cell says so. */
+    void tellExit() {
+        Optional<CellContext> cell;
+        synchronized (this) {
+            cell = running;
+        }
+        cell.ifPresent(c -> {
+            JsonObject stream = new JsonObject();
+            stream.addProperty("name", "stderr");
+            stream.addProperty("text", "\nThe kernel process is exiting (System.exit, halt or a signal);"
+                    + " restart the kernel to go on.\n");
+            iopub.publish(c.request().header(), "stream", stream);
+        });
+    }
+
     /** The shell had nothing queued for a whole receive timeout: no execute request is on its way any more. */
     synchronized void idle() {
         interruptPending = false;

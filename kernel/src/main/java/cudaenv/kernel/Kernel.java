@@ -2,6 +2,7 @@ package cudaenv.kernel;
 
 import com.google.gson.JsonObject;
 import cudaenv.kernel.host.MagicHost;
+import cudaenv.kernel.java.ExitGuard;
 import cudaenv.kernel.java.JavaEngine;
 import cudaenv.kernel.wire.Connection;
 import cudaenv.kernel.wire.ConnectionFile;
@@ -34,6 +35,8 @@ public final class Kernel {
     public static Kernel start(String connectionJson, String version, Consumer<String> fatal) {
         KernelConnectionProperties props = ConnectionFile.parse(connectionJson);
         Connection connection = new Connection(props, new Headers(), Log::warn, fatal);
+        // before the streams are routed into cells: JDK 17 warns on stderr that security managers are deprecated
+        boolean exitGuarded = ExitGuard.install();
         StreamRouter streams = new StreamRouter();
         streams.install();
         System.setIn(new CellInput(connection.stdin(), streams::flush));
@@ -43,6 +46,11 @@ public final class Kernel {
         // only the shell's quiet spells end a pending interrupt, so control gets the handler without idle()
         connection.serve(dispatcher, dispatcher::handle);
         connection.iopub().status(new JsonObject(), "starting");
+        if (!exitGuarded) {
+            Log.warn("this JVM refuses a security manager, so System.exit in a cell ends the kernel"
+                    + " (the cell is told); run it with -Djava.security.manager=allow");
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(cells::tellExit, "cudaenv-exit-notice"));
         return new Kernel(connection, cells);
     }
 
