@@ -12,6 +12,7 @@ import cudaenv.kernel.wire.Message;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,9 @@ final class CellRunner {
     private int executionCount;
     /** The cell now running; guarded by this, so that an interrupt either finds it or is kept for it. */
     private Optional<CellContext> running = Optional.empty();
-    /** An interrupt that came while no cell ran: it applies to the execute request already on its way. */
+    /** How long an interrupt that finds no cell waits for the execute request it was sent after. */
+    private static final long PENDING_INTERRUPT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** An interrupt that came while no cell ran, waiting for the execute request already on its way. */
     private boolean interruptPending;
 
     CellRunner(Iopub iopub, MagicHost magics, JavaEngine java, History history, StreamRouter streams) {
@@ -95,6 +98,7 @@ final class CellRunner {
         if (interruptPending) {
             interruptPending = false;
             cell.interrupt();
+            notifyAll();
         }
         running = Optional.of(cell);
     }
@@ -154,14 +158,27 @@ final class CellRunner {
     }
 
     /**
-     * Asks the running cell to stop: magics see interrupted(), Java is stopped. With no cell running, the
-     * interrupt is kept for the next cell the shell takes before its socket goes quiet (see {@link #idle}): an
-     * interrupt sent just after an execute request can arrive on control before that request on shell.
+     * Asks the running cell to stop: magics see interrupted(), Java is stopped. With no cell running, waits a
+     * moment for one to start: an interrupt sent just after an execute request can arrive on control before that
+     * request is taken off shell. A request sent after this interrupt's reply is never touched.
      */
     synchronized void interrupt() {
         if (running.isEmpty()) {
             interruptPending = true;
-            return;
+            long deadline = System.nanoTime() + PENDING_INTERRUPT_NANOS;
+            try {
+                for (long left = PENDING_INTERRUPT_NANOS; interruptPending && left > 0;
+                     left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            boolean taken = !interruptPending;
+            interruptPending = false;
+            if (taken || running.isEmpty()) {
+                return;
+            }
         }
         running.get().interrupt();
         java.interrupt();
@@ -180,11 +197,6 @@ final class CellRunner {
                     + " restart the kernel to go on.\n");
             iopub.publish(c.request().header(), "stream", stream);
         });
-    }
-
-    /** The shell had nothing queued for a whole receive timeout: no execute request is on its way any more. */
-    synchronized void idle() {
-        interruptPending = false;
     }
 
     JsonObject complete(JsonObject request) {

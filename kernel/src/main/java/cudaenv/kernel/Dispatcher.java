@@ -42,11 +42,6 @@ final class Dispatcher implements RequestHandler {
         abort(toAbort, channel);
     }
 
-    @Override
-    public void idle() {
-        cells.idle();
-    }
-
     /** Handles one request; returns the requests queued before a failed cell's reply, to be aborted. */
     private List<Message> route(Message request, Channel channel) {
         JsonObject content = request.content();

@@ -43,8 +43,7 @@ public final class Kernel {
         History history = new History();
         CellRunner cells = new CellRunner(connection.iopub(), MagicHost.load(), new JavaEngine(), history, streams);
         Dispatcher dispatcher = new Dispatcher(connection.iopub(), cells, history, version, connection::stop);
-        // only the shell's quiet spells end a pending interrupt, so control gets the handler without idle()
-        connection.serve(dispatcher, dispatcher::handle);
+        connection.serve(dispatcher, dispatcher);
         connection.iopub().status(new JsonObject(), "starting");
         if (!exitGuarded) {
             Log.warn("this JVM refuses a security manager, so System.exit in a cell ends the kernel"

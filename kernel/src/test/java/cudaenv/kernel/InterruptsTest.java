@@ -2,6 +2,7 @@ package cudaenv.kernel;
 
 import com.google.gson.JsonObject;
 import cudaenv.kernel.testkit.RunningKernel;
+import cudaenv.kernel.testkit.Notes;
 import cudaenv.kernel.testkit.TestClient;
 import cudaenv.kernel.wire.Message;
 import org.junit.jupiter.api.AfterAll;
@@ -70,6 +71,6 @@ class InterruptsTest {
             assertEquals("ok", alive.get(0).content().get("status").getAsString(), "liveness after " + where);
             assertEquals("2", executeResult(alive), "liveness after " + where);
         }
-        System.out.println("InterruptsTest: " + tries + " interrupts, seed " + seed);
+        Notes.print("InterruptsTest: " + tries + " interrupts, seed " + seed);
     }
 }

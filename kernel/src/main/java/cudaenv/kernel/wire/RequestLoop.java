@@ -42,11 +42,9 @@ public final class RequestLoop implements Channel, Runnable {
     public void run() {
         while (!stopping.getAsBoolean()) {
             Optional<List<byte[]>> frames = Frames.receive(socket, 0);
-            if (frames.isEmpty()) {
-                handler.idle();
-                continue;
+            if (frames.isPresent()) {
+                next(frames.get()).ifPresent(this::serve);
             }
-            next(frames.get()).ifPresent(this::serve);
         }
         socket.close();
     }
@@ -55,7 +53,11 @@ public final class RequestLoop implements Channel, Runnable {
         Throwable failure = null;
         try {
             handler.handle(request, this);
-        } catch (Throwable e) { // NOPMD: whatever a handler throws, the socket must go on serving
+        } catch (ThreadDeath e) {
+            // someone stopped this thread (a cell can reach it): let it die, the connection reports it as fatal
+            failure = e;
+            throw e;
+        } catch (Throwable e) { // NOPMD: whatever else a handler throws, the socket must go on serving
             failure = e;
             log.accept(name + ": handling " + describe(request) + " failed: " + e);
         } finally {

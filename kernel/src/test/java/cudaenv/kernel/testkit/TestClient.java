@@ -30,7 +30,11 @@ public final class TestClient implements AutoCloseable {
     private final Headers headers = new Headers();
 
     public TestClient() {
-        LocalConnection connection = LocalConnection.create();
+        this(LocalConnection.create());
+    }
+
+    /** A client for the kernel serving {@code connection}. */
+    public TestClient(LocalConnection connection) {
         connectionJson = connection.json();
         codec = connection.codec();
         signer = connection.signer();
@@ -74,6 +78,10 @@ public final class TestClient implements AutoCloseable {
 
     public ZMQ.Socket shell() {
         return shell;
+    }
+
+    public ZMQ.Socket control() {
+        return control;
     }
 
     public WireCodec codec() {
