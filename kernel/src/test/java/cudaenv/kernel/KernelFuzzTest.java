@@ -76,6 +76,10 @@ class KernelFuzzTest {
                 Message mutated = mutated(random);
                 what = "mutated " + abbreviate(mutated.header() + " " + mutated.content());
                 client.send(socket, mutated);
+                if (mutated.type().equals("interrupt_request")) {
+                    // a cell sent before an interrupt's reply may be interrupted by it: only later ones must run
+                    awaitReply(socket, mutated.id());
+                }
             } else {
                 List<byte[]> frames = randomFrames(random, kind == 9);
                 what = "random frames (" + frames.size() + ")";
@@ -198,6 +202,16 @@ class KernelFuzzTest {
 
     private static String abbreviate(String s) {
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    private static void awaitReply(ZMQ.Socket socket, String id) {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<Message> m = socket == client.control() ? client.controlReply(200) : client.shellReply(200);
+            if (m.isPresent() && id.equals(TestClient.parentId(m.get()))) {
+                return;
+            }
+        }
     }
 
     /** 1 + 1 answers 2; replies to the fuzzed message itself, on either socket, are skipped over. */

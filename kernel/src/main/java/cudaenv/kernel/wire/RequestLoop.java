@@ -44,6 +44,7 @@ public final class RequestLoop implements Channel, Runnable {
             Optional<List<byte[]>> frames = Frames.receive(socket, 0);
             if (frames.isPresent()) {
                 next(frames.get()).ifPresent(this::serve);
+                cap.afterServing();
             }
         }
         socket.close();
@@ -74,7 +75,6 @@ public final class RequestLoop implements Channel, Runnable {
             }
         }
         unanswered.clear();
-        cap.afterServing();
     }
 
     /** The servable message in these frames; answers or logs whatever it cannot serve. */
