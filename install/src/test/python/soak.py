@@ -25,12 +25,21 @@ GROWTH_LIMIT_KB = 10 * 1024  # per 1,000 cells after warm-up (issue 15)
 LARGE_MESSAGE_LIMIT_KB = 64 * 1024  # RSS kept after one 50 MB message
 
 
-def rss_kb(pid):
+def rss_kb(pid, field="VmRSS"):
     with open(f"/proc/{pid}/status") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
-    fail(f"no VmRSS for {pid}")
+    fail(f"no {field} for {pid}")
+
+
+def memory(pid):
+    """RSS and its parts: anonymous (heap, metaspace, malloc) and file-backed (the JDK's modules image, the jar)."""
+    return {f: rss_kb(pid, f) for f in ("VmRSS", "RssAnon", "RssFile")}
+
+
+def mb(kb):
+    return f"{kb / 1024:.0f} MB"
 
 
 def kernel_pid(km):
@@ -61,19 +70,19 @@ def main():
     cells = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     with running_kernel() as (km, kc, _log):
         pid = kernel_pid(km)
-        start_kb = rss_kb(pid)
+        start = memory(pid)
         run_cells(kc, 0, 200)  # warm-up: JShell, javac and the magics loaded, the report probed
         settle(kc)
-        before_kb = rss_kb(pid)
+        before = memory(pid)
         began = time.monotonic()
         run_cells(kc, 200, cells)
         took = time.monotonic() - began
         settle(kc)
-        after_kb = rss_kb(pid)
-        growth_per_1000 = (after_kb - before_kb) * 1000 / cells
-        print(f"soak: {cells} cells in {took:.0f} s; kernel RSS {start_kb // 1024} MB at start, "
-              f"{before_kb // 1024} MB after warm-up, {after_kb // 1024} MB after; "
-              f"growth {growth_per_1000 / 1024:.1f} MB per 1,000 cells ({(after_kb - before_kb) / cells:.1f} KB/cell)")
+        after = memory(pid)
+        growth = {f: (after[f] - before[f]) * 1000 / cells for f in after}
+        print(f"soak: {cells} cells in {took:.0f} s; kernel RSS {mb(start['VmRSS'])} at start, "
+              f"{mb(before['VmRSS'])} after warm-up, {mb(after['VmRSS'])} after")
+        print("soak: growth per 1,000 cells: " + ", ".join(f"{f} {growth[f] / 1024:+.1f} MB" for f in growth))
 
         msg_id = kc.execute("// " + "x" * (50 * 1024 * 1024))
         reply = reply_to(kc, msg_id, timeout=120)
@@ -81,14 +90,14 @@ def main():
             fail(f"a 50 MB message was not refused: {reply['content']}")
         time.sleep(2)
         settle(kc)
-        large_kb = rss_kb(pid)
+        large = memory(pid)
         print(f"soak: after one 50 MB message (refused: {reply['content']['evalue']}) "
-              f"kernel RSS {large_kb // 1024} MB ({(large_kb - after_kb) // 1024:+d} MB)")
+              f"kernel RSS {mb(large['VmRSS'])} ({(large['VmRSS'] - after['VmRSS']) / 1024:+.0f} MB)")
 
-        if growth_per_1000 > GROWTH_LIMIT_KB:
-            fail(f"RSS grew {growth_per_1000 / 1024:.1f} MB per 1,000 cells, over {GROWTH_LIMIT_KB // 1024} MB")
-        if large_kb - after_kb > LARGE_MESSAGE_LIMIT_KB:
-            fail(f"RSS kept {(large_kb - after_kb) // 1024} MB after a 50 MB message")
+        if growth["VmRSS"] > GROWTH_LIMIT_KB:
+            fail(f"RSS grew {growth['VmRSS'] / 1024:.1f} MB per 1,000 cells, over {GROWTH_LIMIT_KB // 1024} MB")
+        if large["VmRSS"] - after["VmRSS"] > LARGE_MESSAGE_LIMIT_KB:
+            fail(f"RSS kept {(large['VmRSS'] - after['VmRSS']) // 1024} MB after a 50 MB message")
         print("ok: soak within the targets")
 
 
