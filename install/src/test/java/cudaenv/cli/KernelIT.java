@@ -104,6 +104,13 @@ class KernelIT {
     }
 
     @Test
+    void soaksAThousandCellsWithinTheMemoryTargets() throws Exception {
+        Processes.Result soak = python("soak.py", System.getProperty("cudaenv.soak.cells", "1000"));
+        System.out.println(soak.output());
+        assertEquals(0, soak.exit(), soak.output());
+    }
+
+    @Test
     void runsEveryNotebook() throws Exception {
         Processes.Result notebooks = python("run_notebooks.py", NOTEBOOKS.toAbsolutePath().toString());
         assertEquals(0, notebooks.exit(), notebooks.output());

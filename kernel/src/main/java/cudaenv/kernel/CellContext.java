@@ -31,6 +31,11 @@ public final class CellContext implements MagicContext {
      * @param allowStdin   whether the client answers input_request for this cell
      * @param flushStreams sends what System.out/err buffered, so outputs keep their order
      */
+    /** The execute request this cell answers. */
+    Message request() {
+        return request;
+    }
+
     public CellContext(Iopub iopub, Message request, int executionCount, boolean silent, boolean allowStdin,
                        Runnable flushStreams) {
         this.iopub = iopub;

@@ -6,13 +6,13 @@ import cudaenv.kernel.host.MagicHost;
 import cudaenv.kernel.host.MagicSyntax;
 import cudaenv.kernel.java.JavaEngine;
 import cudaenv.kernel.magic.DisplayData;
-import cudaenv.kernel.wire.Channel;
 import cudaenv.kernel.wire.Iopub;
 import cudaenv.kernel.wire.Message;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +27,12 @@ final class CellRunner {
     private final History history;
     private final StreamRouter streams;
     private int executionCount;
-    private volatile Optional<CellContext> running = Optional.empty();
+    /** The cell now running; guarded by this, so that an interrupt either finds it or is kept for it. */
+    private Optional<CellContext> running = Optional.empty();
+    /** How long an interrupt that finds no cell waits for the execute request it was sent after. */
+    private static final long PENDING_INTERRUPT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** An interrupt that came while no cell ran, waiting for the execute request already on its way. */
+    private boolean interruptPending;
 
     CellRunner(Iopub iopub, MagicHost magics, JavaEngine java, History history, StreamRouter streams) {
         this.iopub = iopub;
@@ -37,8 +42,12 @@ final class CellRunner {
         this.streams = streams;
     }
 
-    /** Runs the cell and replies; true when it failed and asked that the queued cells be aborted. */
-    boolean execute(Message request, Channel channel) {
+    /** A finished cell's execute_reply, and whether the execute requests queued behind it are to be aborted. */
+    record Executed(JsonObject reply, boolean abortQueued) {
+    }
+
+    /** Runs the cell; the caller sends the reply. */
+    Executed execute(Message request) {
         JsonObject content = request.content();
         String code = Json.string(content, "code", "");
         boolean silent = Json.bool(content, "silent", false);
@@ -56,7 +65,7 @@ final class CellRunner {
         CellContext cell = new CellContext(iopub, request, count, silent, Json.bool(content, "allow_stdin", false),
                 streams::flush);
         CellScope.enter(cell);
-        running = Optional.of(cell);
+        start(cell);
         Optional<CellError> error;
         try {
             error = evaluate(code, cell);
@@ -64,7 +73,7 @@ final class CellRunner {
             error = Optional.of(internalError(e));
         } finally {
             cell.finish();
-            running = Optional.empty();
+            finish();
             streams.flush();
         }
         if (storeHistory) {
@@ -82,8 +91,20 @@ final class CellRunner {
             reply.add("payload", cell.payload());
         }
         reply.addProperty("execution_count", count);
-        channel.reply(request, "execute_reply", reply);
-        return error.isPresent() && Json.bool(content, "stop_on_error", true);
+        return new Executed(reply, error.isPresent() && Json.bool(content, "stop_on_error", true));
+    }
+
+    private synchronized void start(CellContext cell) {
+        if (interruptPending) {
+            interruptPending = false;
+            cell.interrupt();
+            notifyAll();
+        }
+        running = Optional.of(cell);
+    }
+
+    private synchronized void finish() {
+        running = Optional.empty();
     }
 
     private Optional<CellError> evaluate(String code, CellContext cell) {
@@ -136,17 +157,51 @@ final class CellRunner {
         return content;
     }
 
-    /** Asks the running cell to stop: magics see interrupted(), Java is stopped. */
-    void interrupt() {
-        running.ifPresent(cell -> {
-            cell.interrupt();
-            java.interrupt();
+    /**
+     * Asks the running cell to stop: magics see interrupted(), Java is stopped. With no cell running, waits a
+     * moment for one to start: an interrupt sent just after an execute request can arrive on control before that
+     * request is taken off shell. A request sent after this interrupt's reply is never touched.
+     */
+    synchronized void interrupt() {
+        if (running.isEmpty()) {
+            interruptPending = true;
+            long deadline = System.nanoTime() + PENDING_INTERRUPT_NANOS;
+            try {
+                for (long left = PENDING_INTERRUPT_NANOS; interruptPending && left > 0;
+                     left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            boolean taken = !interruptPending;
+            interruptPending = false;
+            if (taken || running.isEmpty()) {
+                return;
+            }
+        }
+        running.get().interrupt();
+        java.interrupt();
+    }
+
+    /** The process is ending (System.exit where it cannot be refused, or a signal): the running cell says so. */
+    void tellExit() {
+        Optional<CellContext> cell;
+        synchronized (this) {
+            cell = running;
+        }
+        cell.ifPresent(c -> {
+            JsonObject stream = new JsonObject();
+            stream.addProperty("name", "stderr");
+            stream.addProperty("text", "\nThe kernel process is exiting (System.exit, halt or a signal);"
+                    + " restart the kernel to go on.\n");
+            iopub.publish(c.request().header(), "stream", stream);
         });
     }
 
     JsonObject complete(JsonObject request) {
         String code = Json.string(request, "code", "");
-        int cursor = Json.integer(request, "cursor_pos", code.length());
+        int cursor = cursor(request, code);
         MagicSyntax.Cell cell = MagicSyntax.parse(code);
         Completion completion = magics.complete(code, cursor).orElseGet(() -> cell.java().isBlank()
                 ? Completion.none(cursor) : java.complete(cell.java(), cursor));
@@ -163,7 +218,7 @@ final class CellRunner {
 
     JsonObject inspect(JsonObject request) {
         String code = Json.string(request, "code", "");
-        int cursor = Json.integer(request, "cursor_pos", code.length());
+        int cursor = cursor(request, code);
         String javaPart = MagicSyntax.parse(code).java();
         Optional<String> text = magics.inspect(code, cursor)
                 .or(() -> javaPart.isBlank() ? Optional.empty() : java.inspect(javaPart, cursor))
@@ -175,6 +230,12 @@ final class CellRunner {
                 .orElseGet(JsonObject::new));
         reply.add("metadata", new JsonObject());
         return reply;
+    }
+
+    /** The request's cursor_pos, kept inside the code: clients send -1 or past-the-end positions. */
+    private static int cursor(JsonObject request, String code) {
+        int cursor = Json.integer(request, "cursor_pos", code.length());
+        return Math.max(0, Math.min(cursor, code.length()));
     }
 
     JsonObject isComplete(JsonObject request) {

@@ -1,12 +1,14 @@
 package cudaenv.kernel;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import cudaenv.kernel.wire.Channel;
+import cudaenv.kernel.wire.ErrorReply;
 import cudaenv.kernel.wire.Iopub;
 import cudaenv.kernel.wire.Message;
 import cudaenv.kernel.wire.RequestHandler;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,23 +33,25 @@ final class Dispatcher implements RequestHandler {
     @Override
     public void handle(Message request, Channel channel) {
         iopub.status(request.header(), "busy");
-        boolean abortQueued = false;
+        List<Message> toAbort = List.of();
         try {
-            abortQueued = route(request, channel);
+            toAbort = route(request, channel);
         } finally {
             iopub.status(request.header(), "idle");
         }
-        if (abortQueued) {
-            abortQueued(channel);
-        }
+        abort(toAbort, channel);
     }
 
-    /** Handles one request; true when the queued execute requests must be aborted. */
-    private boolean route(Message request, Channel channel) {
+    /** Handles one request; returns the requests queued before a failed cell's reply, to be aborted. */
+    private List<Message> route(Message request, Channel channel) {
         JsonObject content = request.content();
         switch (request.type()) {
             case "execute_request" -> {
-                return cells.execute(request, channel);
+                CellRunner.Executed done = cells.execute(request);
+                // only what was sent before the client saw the failure is aborted; later requests run
+                List<Message> queued = done.abortQueued() ? queued(channel) : List.of();
+                channel.reply(request, "execute_reply", done.reply());
+                return queued;
             }
             case "kernel_info_request" -> channel.reply(request, "kernel_info_reply", KernelInfo.reply(version));
             case "complete_request" -> channel.reply(request, "complete_reply", cells.complete(content));
@@ -75,21 +79,17 @@ final class Dispatcher implements RequestHandler {
             }
             default -> unknown(request, channel);
         }
-        return false;
+        return List.of();
     }
 
     private void unknown(Message request, Channel channel) {
         String type = request.type();
-        if (!type.endsWith("_request")) {
+        if (!ErrorReply.isRequest(request)) {
             Log.warn("ignored a " + type + " message");
             return;
         }
-        JsonObject reply = new JsonObject();
-        reply.addProperty("status", "error");
-        reply.addProperty("ename", "UnknownRequest");
-        reply.addProperty("evalue", "cudaenv does not handle " + type);
-        reply.add("traceback", new JsonArray());
-        channel.reply(request, type.substring(0, type.length() - "_request".length()) + "_reply", reply);
+        channel.reply(request, ErrorReply.replyType(type),
+                ErrorReply.content("UnknownRequest", "cudaenv does not handle " + type));
     }
 
     /** There are no comm targets: say so by closing the comm, as ipykernel does. */
@@ -100,10 +100,17 @@ final class Dispatcher implements RequestHandler {
         iopub.publish(request.header(), "comm_close", close);
     }
 
-    /** After a failed cell with stop_on_error, the execute requests already queued are answered "aborted". */
-    private void abortQueued(Channel channel) {
+    private static List<Message> queued(Channel channel) {
+        List<Message> queued = new ArrayList<>();
         for (Optional<Message> next = channel.pollQueued(); next.isPresent(); next = channel.pollQueued()) {
-            Message queued = next.get();
+            queued.add(next.get());
+        }
+        return queued;
+    }
+
+    /** After a failed cell with stop_on_error, the execute requests queued before its reply are "aborted". */
+    private void abort(List<Message> queuedBeforeReply, Channel channel) {
+        for (Message queued : queuedBeforeReply) {
             if (!queued.type().equals("execute_request")) {
                 handle(queued, channel);
                 continue;

@@ -17,6 +17,19 @@ public final class Log {
     }
 
     public static void warn(String message) {
-        STDERR.println("[cudaenv " + LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + "] " + message);
+        STDERR.println("[cudaenv " + LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + "] " + clean(message));
+    }
+
+    /** Control characters from input (terminal escapes, line breaks) written as \\uXXXX, so a log line stays one. */
+    static String clean(String message) {
+        StringBuilder b = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 }

@@ -39,6 +39,7 @@ final class CellExecutionControl extends DirectExecutionControl {
             }
         }, "cudaenv-cell");
         thread.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
+        ExitGuard.cellLoader(doit.getDeclaringClass().getClassLoader());
         running = thread;
         thread.start();
         if (stopRequested) {

@@ -25,14 +25,21 @@ public final class Connection {
     private final Iopub iopub;
     private final Stdin stdin;
     private final Consumer<String> log;
+    private final Consumer<String> fatal;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopping;
 
-    public Connection(KernelConnectionProperties props, Headers headers, Consumer<String> log) {
+    /**
+     * @param log   where dropped messages and failed handlers are reported
+     * @param fatal what to do when a socket's thread dies anyway: the kernel cannot serve without it
+     */
+    public Connection(KernelConnectionProperties props, Headers headers, Consumer<String> log,
+                      Consumer<String> fatal) {
         this.props = props;
         this.headers = headers;
         this.log = log;
+        this.fatal = fatal;
         this.codec = new WireCodec(Signer.of(props.getSignatureScheme(), props.getKey()));
         this.iopub = new Iopub(bind(SocketType.PUB, props.getIopubPort()), codec, headers);
         this.stdin = new Stdin(bind(SocketType.ROUTER, props.getStdinPort()), codec, headers, () -> stopping, log);
@@ -74,6 +81,11 @@ public final class Connection {
 
     private void start(String name, Runnable loop) {
         Thread thread = new Thread(loop, "cudaenv-" + name);
+        thread.setUncaughtExceptionHandler((dead, e) -> {
+            if (!stopping) {
+                fatal.accept("the " + name + " socket's thread died (" + e + "), so the kernel cannot serve");
+            }
+        });
         threads.add(thread);
         thread.start();
     }

@@ -19,7 +19,11 @@ public record LocalConnection(int shellPort, int iopubPort, int stdinPort, int c
     }
 
     public WireCodec codec() {
-        return new WireCodec(Signer.of("hmac-sha256", key));
+        return new WireCodec(signer());
+    }
+
+    public Signer signer() {
+        return Signer.of("hmac-sha256", key);
     }
 
     private static int freePort() {

@@ -1,5 +1,6 @@
 package cudaenv.kernel.wire;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import java.util.List;
@@ -15,12 +16,19 @@ public record Message(List<byte[]> identities, JsonObject header, JsonObject par
         buffers = List.copyOf(buffers);
     }
 
+    /** The header's msg_type, or "" when it is missing or not a string (the codec refuses such headers). */
     public String type() {
-        return header.has("msg_type") ? header.get("msg_type").getAsString() : "";
+        return text(header, "msg_type");
     }
 
+    /** The header's msg_id, or "" when it is missing or not a string. */
     public String id() {
-        return header.has("msg_id") ? header.get("msg_id").getAsString() : "";
+        return text(header, "msg_id");
+    }
+
+    private static String text(JsonObject json, String key) {
+        JsonElement e = json.get(key);
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : "";
     }
 
     /** A message answering or caused by {@code parent}: same identities, parent's header as parent_header. */

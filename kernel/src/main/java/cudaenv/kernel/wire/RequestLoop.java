@@ -3,14 +3,16 @@ package cudaenv.kernel.wire;
 import com.google.gson.JsonObject;
 import org.zeromq.ZMQ;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Serves one ROUTER socket (shell or control) on its own thread. Frames that do not decode, fail the signature
- * check or make the handler throw are logged and dropped; the loop itself only stops when asked to.
+ * Serves one ROUTER socket (shell or control) on its own thread. Frames that do not decode or fail the signature
+ * check are logged and dropped; a request whose parts are broken, or whose handler throws or forgets to reply, is
+ * answered with status error. The loop itself only stops when asked to.
  */
 public final class RequestLoop implements Channel, Runnable {
     private final String name;
@@ -20,6 +22,9 @@ public final class RequestLoop implements Channel, Runnable {
     private final RequestHandler handler;
     private final BooleanSupplier stopping;
     private final Consumer<String> log;
+    private final MessageSizeCap cap;
+    /** Requests taken off the socket and not yet answered: each gets a reply, whatever its handler does. */
+    private final List<Message> unanswered = new ArrayList<>();
 
     public RequestLoop(String name, ZMQ.Socket socket, WireCodec codec, Headers headers, RequestHandler handler,
                        BooleanSupplier stopping, Consumer<String> log) {
@@ -30,41 +35,76 @@ public final class RequestLoop implements Channel, Runnable {
         this.handler = handler;
         this.stopping = stopping;
         this.log = log;
+        this.cap = new MessageSizeCap(MessageSizeCap.configuredBytes());
     }
 
     @Override
     public void run() {
         while (!stopping.getAsBoolean()) {
-            Optional<Message> message = next(0);
-            message.ifPresent(this::handleSafely);
+            Optional<List<byte[]>> frames = Frames.receive(socket, 0);
+            if (frames.isPresent()) {
+                next(frames.get()).ifPresent(this::serve);
+                cap.afterServing();
+            }
         }
         socket.close();
     }
 
-    private void handleSafely(Message request) {
+    private void serve(Message request) {
+        Throwable failure = null;
         try {
             handler.handle(request, this);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            // a bug in one handler must not stop the socket: log it and keep serving
-            log.accept(name + ": handling " + request.type() + " failed: " + e);
+        } catch (ThreadDeath e) {
+            // someone stopped this thread (a cell can reach it): let it die, the connection reports it as fatal
+            failure = e;
+            throw e;
+        } catch (Throwable e) { // NOPMD: whatever else a handler throws, the socket must go on serving
+            failure = e;
+            log.accept(name + ": handling " + describe(request) + " failed: " + e);
+        } finally {
+            answerTheRest(failure);
         }
     }
 
-    /** The next decodable message, or empty after the receive timeout; logs whatever it drops. */
-    private Optional<Message> next(int flags) {
-        Optional<List<byte[]>> frames = Frames.receive(socket, flags);
-        if (frames.isEmpty()) {
-            return Optional.empty();
+    /** Every request taken off the socket while serving that has no reply yet gets an error reply now. */
+    private void answerTheRest(Throwable failure) {
+        for (Message request : List.copyOf(unanswered)) {
+            if (ErrorReply.isRequest(request)) {
+                String why = failure == null ? "the kernel did not answer it" : "the kernel failed on it: " + failure;
+                reply(request, ErrorReply.replyType(request.type()), ErrorReply.content("KernelError", why));
+            }
         }
-        Decoded decoded = codec.decode(frames.get());
+        unanswered.clear();
+    }
+
+    /** The servable message in these frames; answers or logs whatever it cannot serve. */
+    private Optional<Message> next(List<byte[]> frames) {
+        Optional<String> tooLarge = cap.check(frames);
+        Decoded decoded = tooLarge.isPresent() ? codec.decodeHeaderOnly(frames, tooLarge.get()) : codec.decode(frames);
         if (decoded.message().isEmpty()) {
             log.accept(name + ": dropped a message: " + decoded.problem());
+            return Optional.empty();
         }
-        return decoded.message();
+        Message message = decoded.message().get();
+        if (decoded.servable().isEmpty()) {
+            log.accept(name + ": refused " + describe(message) + ": " + decoded.problem());
+            if (ErrorReply.isRequest(message)) {
+                reply(message, ErrorReply.replyType(message.type()),
+                        ErrorReply.content("BadRequest", decoded.problem()));
+            }
+            return Optional.empty();
+        }
+        unanswered.add(message);
+        return Optional.of(message);
+    }
+
+    private static String describe(Message message) {
+        return message.type() + " " + message.id();
     }
 
     @Override
     public void reply(Message request, String msgType, JsonObject content) {
+        unanswered.removeIf(m -> m == request);
         Frames.send(socket, codec.encode(Message.childOf(request, headers.create(msgType), content)));
     }
 
@@ -75,11 +115,10 @@ public final class RequestLoop implements Channel, Runnable {
             if (frames.isEmpty()) {
                 return Optional.empty();
             }
-            Decoded decoded = codec.decode(frames.get());
-            if (decoded.message().isPresent()) {
-                return decoded.message();
+            Optional<Message> message = next(frames.get());
+            if (message.isPresent()) {
+                return message;
             }
-            log.accept(name + ": dropped a message: " + decoded.problem());
         }
     }
 }

@@ -2,17 +2,22 @@ package cudaenv.kernel.wire;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Turns ZeroMQ frames into messages and back, as the Jupyter wire protocol lays them out. */
 public final class WireCodec {
     static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
+
+    /** Real headers are a few hundred bytes; a larger one is not read at all. */
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
 
     private final Signer signer;
 
@@ -20,8 +25,20 @@ public final class WireCodec {
         this.signer = signer;
     }
 
-    /** Never throws: frames that are not a valid, correctly signed message come back as a dropped result. */
+    /**
+     * Never throws: frames that are not a correctly signed message with a usable header come back dropped, a
+     * readable header with a broken part as a message with its problem named.
+     */
     public Decoded decode(List<byte[]> frames) {
+        return decode(frames, Optional.empty());
+    }
+
+    /** Verifies and reads only the header, for a message refused for {@code problem} (it is too large to read). */
+    public Decoded decodeHeaderOnly(List<byte[]> frames, String problem) {
+        return decode(frames, Optional.of(problem));
+    }
+
+    private Decoded decode(List<byte[]> frames, Optional<String> refused) {
         int delimiter = -1;
         for (int i = 0; i < frames.size(); i++) {
             if (Arrays.equals(DELIMITER, frames.get(i))) {
@@ -44,16 +61,76 @@ public final class WireCodec {
         if (!signer.verify(signature, header, parent, metadata, content)) {
             return Decoded.dropped("bad HMAC signature");
         }
-        try {
-            JsonObject headerJson = object(header);
-            if (!headerJson.has("msg_type") || !headerJson.has("msg_id")) {
-                return Decoded.dropped("header without msg_type or msg_id");
-            }
-            return Decoded.ok(new Message(frames.subList(0, delimiter), headerJson, object(parent), object(metadata),
-                    object(content), frames.subList(delimiter + 6, frames.size())));
-        } catch (JsonParseException | IllegalStateException e) {
-            return Decoded.dropped("malformed JSON: " + e.getMessage());
+        if (header.length > MAX_HEADER_BYTES) {
+            return Decoded.dropped("a header of " + header.length + " bytes");
         }
+        Part headerPart = Part.of("header", header);
+        if (headerPart.json().isEmpty()) {
+            return Decoded.dropped(headerPart.problem());
+        }
+        JsonObject headerJson = headerPart.json().get();
+        Optional<String> headerProblem = stringField(headerJson, "msg_type").or(() -> stringField(headerJson, "msg_id"));
+        if (headerProblem.isPresent()) {
+            return Decoded.dropped(headerProblem.get());
+        }
+        if (refused.isPresent()) {
+            return Decoded.unservable(new Message(frames.subList(0, delimiter), headerJson, new JsonObject(),
+                    new JsonObject(), new JsonObject(), List.of()), refused.get());
+        }
+        Part parentPart = Part.of("parent_header", parent);
+        Part metadataPart = Part.of("metadata", metadata);
+        Part contentPart = Part.of("content", content);
+        Message message = new Message(frames.subList(0, delimiter), headerJson, parentPart.orEmpty(),
+                metadataPart.orEmpty(), contentPart.orEmpty(), frames.subList(delimiter + 6, frames.size()));
+        String problems = Stream.of(parentPart, metadataPart, contentPart).map(Part::problem)
+                .filter(p -> !p.isEmpty()).collect(Collectors.joining("; "));
+        return problems.isEmpty() ? Decoded.ok(message) : Decoded.unservable(message, problems);
+    }
+
+    /** One JSON part of a message, or what is wrong with it. */
+    private record Part(Optional<JsonObject> json, String problem) {
+        static Part of(String name, byte[] raw) {
+            try {
+                JsonElement element = JsonParser.parseString(new String(raw, StandardCharsets.UTF_8));
+                if (element.isJsonObject()) {
+                    return new Part(Optional.of(element.getAsJsonObject()), "");
+                }
+                return new Part(Optional.empty(), name + " is " + kind(element) + ", not a JSON object");
+            } catch (RuntimeException | StackOverflowError e) {
+                // gson reports bad syntax as JsonParseException, too deep nesting as StackOverflowError
+                return new Part(Optional.empty(), name + " is not valid JSON");
+            }
+        }
+
+        JsonObject orEmpty() {
+            return json.orElseGet(JsonObject::new);
+        }
+    }
+
+    /** Why the header's {@code key} is unusable, or empty when it is a string. */
+    private static Optional<String> stringField(JsonObject header, String key) {
+        JsonElement e = header.get(key);
+        if (e == null) {
+            return Optional.of("header without " + key);
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+            return Optional.empty();
+        }
+        return Optional.of("header's " + key + " is " + kind(e) + ", not a string");
+    }
+
+    private static String kind(JsonElement e) {
+        if (e.isJsonNull()) {
+            return "null";
+        }
+        if (e.isJsonObject()) {
+            return "an object";
+        }
+        if (e.isJsonArray()) {
+            return "an array";
+        }
+        return e.getAsJsonPrimitive().isNumber() ? "a number" : e.getAsJsonPrimitive().isBoolean() ? "a boolean"
+                : "a string";
     }
 
     public List<byte[]> encode(Message message) {
@@ -70,14 +147,6 @@ public final class WireCodec {
         frames.add(content);
         frames.addAll(message.buffers());
         return frames;
-    }
-
-    private static JsonObject object(byte[] raw) {
-        JsonElement element = JsonParser.parseString(new String(raw, StandardCharsets.UTF_8));
-        if (!element.isJsonObject()) {
-            throw new JsonParseException("expected a JSON object, got " + element);
-        }
-        return element.getAsJsonObject();
     }
 
     private static byte[] bytes(JsonObject json) {

@@ -6,6 +6,7 @@ import cudaenv.kernel.wire.Frames;
 import cudaenv.kernel.wire.Headers;
 import cudaenv.kernel.wire.LocalConnection;
 import cudaenv.kernel.wire.Message;
+import cudaenv.kernel.wire.Signer;
 import cudaenv.kernel.wire.WireCodec;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -25,12 +26,18 @@ public final class TestClient implements AutoCloseable {
     private final ZMQ.Socket iopub;
     private final ZMQ.Socket stdin;
     private final WireCodec codec;
+    private final Signer signer;
     private final Headers headers = new Headers();
 
     public TestClient() {
-        LocalConnection connection = LocalConnection.create();
+        this(LocalConnection.create());
+    }
+
+    /** A client for the kernel serving {@code connection}. */
+    public TestClient(LocalConnection connection) {
         connectionJson = connection.json();
         codec = connection.codec();
+        signer = connection.signer();
         // shell and stdin share one identity, as jupyter_client's do, so input_request finds this client
         byte[] identity = ascii(UUID.randomUUID().toString());
         shell = connect(dealer(identity), connection.shellPort());
@@ -73,8 +80,17 @@ public final class TestClient implements AutoCloseable {
         return shell;
     }
 
+    public ZMQ.Socket control() {
+        return control;
+    }
+
     public WireCodec codec() {
         return codec;
+    }
+
+    /** Signs hand-made frames as the kernel expects them. */
+    public Signer signer() {
+        return signer;
     }
 
     public void sendFrames(ZMQ.Socket socket, List<byte[]> frames) {

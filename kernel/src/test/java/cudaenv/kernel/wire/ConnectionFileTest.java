@@ -46,7 +46,7 @@ class ConnectionFileTest {
             KernelConnectionProperties props = ConnectionFile.parse(json);
             assertEquals(taken.getLocalPort(), props.getIopubPort());
             String m = assertThrows(IllegalStateException.class,
-                    () -> new Connection(props, new Headers(), line -> { })).getMessage();
+                    () -> new Connection(props, new Headers(), line -> { }, line -> { })).getMessage();
             assertEquals("cannot bind tcp://127.0.0.1:" + taken.getLocalPort() + ": Address already in use", m);
         }
     }

@@ -73,7 +73,29 @@ class WireCodecTest {
         WireCodec unsigned = new WireCodec(Signer.of("hmac-sha256", ""));
         List<byte[]> notJson = new ArrayList<>(unsigned.encode(message()));
         notJson.set(3, "{not json".getBytes(StandardCharsets.UTF_8));
-        assertTrue(unsigned.decode(notJson).problem().startsWith("malformed JSON"));
+        assertEquals("header is not valid JSON", unsigned.decode(notJson).problem());
+    }
+
+    @Test
+    void aHeaderWithoutAStringTypeIsDroppedWithItsProblemNamed() {
+        Message m = message();
+        m.header().add("msg_type", com.google.gson.JsonNull.INSTANCE);
+        Decoded decoded = codec.decode(codec.encode(m));
+        assertTrue(decoded.message().isEmpty());
+        assertEquals("header's msg_type is null, not a string", decoded.problem());
+    }
+
+    @Test
+    void aBrokenContentKeepsTheHeaderSoTheRequestCanBeAnswered() {
+        List<byte[]> frames = new ArrayList<>(codec.encode(message()));
+        int content = frames.size() - 1;
+        frames.set(content, "[1, 2]".getBytes(StandardCharsets.UTF_8));
+        frames.set(2, Signer.of("hmac-sha256", "secret").sign(frames.get(3), frames.get(4), frames.get(5),
+                frames.get(6)).getBytes(StandardCharsets.US_ASCII));
+        Decoded decoded = codec.decode(frames);
+        assertEquals("execute_request", decoded.message().orElseThrow().type());
+        assertTrue(decoded.servable().isEmpty());
+        assertEquals("content is an array, not a JSON object", decoded.problem());
     }
 
     @Test
