@@ -14,6 +14,7 @@ import cudaenv.report.Finding;
 import cudaenv.report.Report;
 import cudaenv.report.ReportJson;
 import cudaenv.report.Severity;
+import cudaenv.report.TerminalText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +130,7 @@ public final class CudaEnvMagic implements Magic {
             }
         }
         if (!failures.isEmpty()) {
-            throw new MagicException("CheckFailed", "cudaenv check failed: " + String.join("; ", failures)
+            throw new MagicException("CheckFailed", "cudaenv check failed: " + TerminalText.safe(String.join("; ", failures))
                     + ". See %cudaenv findings.");
         }
         List<String> met = new ArrayList<>();
