@@ -14,7 +14,11 @@ final class SecretPatterns {
     static final String FILE = "/cudaenv/data/secret-patterns.tsv";
 
     /** A value pattern; "keep" names a group shown as is (a URL's scheme). */
-    record ValuePattern(String id, Pattern pattern) {
+    record ValuePattern(String id, Pattern pattern, String needs) {
+        boolean mayMatch(String text) {
+            return needs.isEmpty() || text.contains(needs);
+        }
+
         boolean keeps() {
             return pattern.pattern().contains("(?<keep>");
         }
@@ -47,11 +51,11 @@ final class SecretPatterns {
         List<String> lines = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).skip(1).toList();
         for (String line : lines) {
             String[] cells = line.split("\t", -1);
-            if (cells.length != 4 || cells[3].isBlank()) {
-                throw new IllegalStateException(FILE + ": a row needs id, kind, pattern and a source: " + line);
+            if (cells.length != 5 || cells[4].isBlank()) {
+                throw new IllegalStateException(FILE + ": a row needs id, kind, pattern, needs and a source: " + line);
             }
             switch (cells[1]) {
-                case "value" -> values.add(new ValuePattern(cells[0], Pattern.compile(cells[2])));
+                case "value" -> values.add(new ValuePattern(cells[0], Pattern.compile(cells[2]), cells[3]));
                 case "name-part" -> parts.add(cells[2].toUpperCase(Locale.ROOT));
                 case "name-word" -> words.add(cells[2].toUpperCase(Locale.ROOT));
                 default -> throw new IllegalStateException(FILE + ": unknown kind " + cells[1] + " in " + line);

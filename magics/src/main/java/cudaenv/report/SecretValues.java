@@ -16,6 +16,9 @@ public final class SecretValues {
         }
         String out = text;
         for (SecretPatterns.ValuePattern p : SecretPatterns.ROWS.values()) {
+            if (!p.mayMatch(out)) {
+                continue;
+            }
             Matcher m = p.pattern().matcher(out);
             if (!m.find()) {
                 continue;
@@ -32,6 +35,6 @@ public final class SecretValues {
     }
 
     public static boolean containsSecret(String text) {
-        return SecretPatterns.ROWS.values().stream().anyMatch(p -> p.pattern().matcher(text).find());
+        return SecretPatterns.ROWS.values().stream().anyMatch(p -> p.mayMatch(text) && p.pattern().matcher(text).find());
     }
 }

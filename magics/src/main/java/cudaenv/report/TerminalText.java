@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Text bound for a terminal or a log (stderr, error messages): control characters from input become visible escapes
- * (ControlChars), line breaks and tabs stay, and secrets are hidden (SecretValues), so no input file, path or
+ * (ControlChars), line breaks stay, and secrets are hidden (SecretValues), so no input file, path or
  * library message can drive the terminal or leak a credential through an error message.
  */
 public final class TerminalText {
@@ -24,7 +24,7 @@ public final class TerminalText {
         StringBuilder out = new StringBuilder(text.length());
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\t') {
+            if (i == text.length() || text.charAt(i) == '\n') {
                 out.append(ControlChars.escape(text.substring(start, i)));
                 if (i < text.length()) {
                     out.append(text.charAt(i));

@@ -54,6 +54,18 @@ class SecretValuesTest {
     }
 
     @Test
+    void megabyteStringsAreScannedInLinearTime() {
+        for (String unit : List.of("x", "a:", "https://", "http://u:", "ghp_", "eyJ.", "-----BEGIN PRIVATE KEY-----",
+                "bearer ", "@", "sk-", "hf_1")) {
+            String text = unit.repeat((1 << 20) / unit.length());
+            long start = System.nanoTime();
+            SecretValues.redact(text);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 5_000, "1 MB of '" + unit + "' took " + millis + " ms");
+        }
+    }
+
+    @Test
     void secretLookingNamesByPartAndByWord() {
         for (String name : List.of("NCCL_PW", "NV_LICENSE_PWD", "CUDA_HMAC", "HF_TOKEN", "AWS_SECRET_ACCESS_KEY", "NV_PASSWORD",
                 "NCCL_CRED_FILE", "NV_SESSION_ID", "NV_COOKIE", "URL_SIGNATURE", "NV_AUTH", "DB_DSN", "NV_SIG")) {
@@ -86,7 +98,7 @@ class SecretValuesTest {
 
     private static void assertThrowsOnMissingSource() {
         try {
-            SecretPatterns.parse("id\tkind\tpattern\tsource\nx\tvalue\tabc\t\n");
+            SecretPatterns.parse("id\tkind\tpattern\tneeds\tsource\nx\tvalue\tabc\t\t\n");
         } catch (IllegalStateException e) {
             return;
         }
