@@ -81,6 +81,19 @@ class HostileRootTest {
     }
 
     @Test
+    void loadingAFifoOrADeviceIsAUsageErrorNotAHangOrOutOfMemory() {
+        for (SpecialFiles.Kind kind : new SpecialFiles.Kind[]{Kind.FIFO, Kind.CHAR_DEVICE_ZERO}) {
+            Path file = dir.resolve("report-" + kind + ".json");
+            SpecialFiles.place(file, kind, 0, new Random(1));
+            cudaenv.magic.CudaEnvMagic magic = new cudaenv.magic.CudaEnvMagic();
+            cudaenv.kernel.magic.MagicException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    cudaenv.kernel.magic.MagicException.class, () -> assertTimeoutPreemptively(LIMIT, () -> magic.run(
+                            new cudaenv.kernel.magic.MagicCall("cudaenv", "load '" + file + "'", Optional.empty()), null)));
+            assertTrue(e.getMessage().contains(kind == Kind.FIFO ? "is a FIFO" : "is a character device"), e.getMessage());
+        }
+    }
+
+    @Test
     void fifoSocketAndDeviceWhereSmallFilesBelongAreEachNamed() {
         SimulatedMachine.Machine m = machine();
         SpecialFiles.place(m.path("/etc/hostname"), Kind.FIFO, 0, new Random(1));
