@@ -4,6 +4,7 @@ import cudaenv.diagnose.Diagnosis;
 import cudaenv.elf.BinaryScan;
 import cudaenv.image.ImageTagFindings;
 import cudaenv.probe.MachineProbe;
+import cudaenv.report.Redaction;
 import cudaenv.report.Report;
 
 /**
@@ -22,6 +23,7 @@ public final class CudaEnv {
     public static Report report(ReportOptions options) {
         Report facts = MachineProbe.collect(options, () -> ColdStart.warmUpOnce(options));
         Report withBinaries = BinaryScan.scan(facts, options);
-        return ImageTagFindings.attach(Diagnosis.diagnose(withBinaries, options), options);
+        // last: findings quote facts, and a secret in any of them is hidden everywhere the report goes
+        return Redaction.apply(ImageTagFindings.attach(Diagnosis.diagnose(withBinaries, options), options));
     }
 }

@@ -1,5 +1,7 @@
 package cudaenv.cli;
 
+import cudaenv.report.TerminalText;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +36,16 @@ public final class Main {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        // stderr quotes paths, file contents and library messages: never a control character or a secret from them
+        PrintStream safeErr = TerminalText.stream(err);
+        try {
+            return dispatch(args, out, safeErr);
+        } finally {
+            safeErr.flush();
+        }
+    }
+
+    private static int dispatch(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
             out.print(named(help()));
             return args.isEmpty() ? EXIT_USAGE : 0;

@@ -6,6 +6,7 @@ import cudaenv.report.Library;
 import cudaenv.report.LibraryStatus;
 import cudaenv.report.Report;
 import cudaenv.report.SecretNames;
+import cudaenv.report.SecretValues;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,7 +85,7 @@ public final class MachineFacts {
 
     /** An environment value as it may be shown: never the value of a secret-looking name. */
     static String shown(String name, String value) {
-        return SecretNames.looksSecret(name) ? REDACTED : value;
+        return SecretNames.looksSecret(name) ? REDACTED : SecretValues.redact(value);
     }
 
     private static void driver(Report r, List<Fact> facts) {

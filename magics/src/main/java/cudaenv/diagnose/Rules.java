@@ -32,6 +32,7 @@ public final class Rules {
                 new ArchNotSupported(),
                 new MultipleRuntimes(),
                 new LoaderCacheUnreadable(),
+                new FileSkipped(),
                 new ProbeCrashed(),
                 new ProbeTimeout(),
                 new MinorVersionCompatInUse(),

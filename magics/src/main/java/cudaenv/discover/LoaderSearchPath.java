@@ -53,7 +53,11 @@ public final class LoaderSearchPath {
                     && known.modified().equals(attrs.lastModifiedTime()) && known.size() == attrs.size()) {
                 return known.cache();
             }
-            LdSoCache cache = LdSoCache.parse(Files.readAllBytes(file.get()));
+            BoundedReader.Read read = BoundedReader.read(file.get(), BoundedReader.LOADER_CACHE);
+            if (read.bytes().isEmpty()) {
+                return LdSoCache.failed("/etc/ld.so.cache " + read.skipped().orElse("cannot be read"));
+            }
+            LdSoCache cache = LdSoCache.parse(read.bytes().get());
             PARSED.put(file.get(), new Parsed(attrs.fileKey(), attrs.lastModifiedTime(), attrs.size(), cache));
             return cache;
         } catch (IOException e) {

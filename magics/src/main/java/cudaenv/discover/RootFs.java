@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,7 @@ public final class RootFs {
     private final Path root;
     /** Where paths resolved, remembered for this instance's life: one report asks for the same folders often. */
     private final Map<String, Optional<String>> realPaths = new ConcurrentHashMap<>();
+    private final Map<String, String> skipped = new ConcurrentHashMap<>();
 
     private RootFs(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -120,20 +122,35 @@ public final class RootFs {
         return resolve(imagePath).map(Files::isRegularFile).orElse(false);
     }
 
+    /** A small text file of the image (at most {@link BoundedReader#MEDIUM}); empty when missing or skipped. */
     public Optional<String> readString(String imagePath) {
-        return readBytes(imagePath).map(b -> new String(b, StandardCharsets.UTF_8));
+        return readString(imagePath, BoundedReader.MEDIUM);
     }
 
-    private Optional<byte[]> readBytes(String imagePath) {
-        Optional<Path> file = resolve(imagePath).filter(Files::isRegularFile);
+    /** A text file of the image, read only when it is a regular file of at most {@code maxBytes}. */
+    public Optional<String> readString(String imagePath, int maxBytes) {
+        return readBytes(imagePath, maxBytes).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    /** A file of the image, read only when it is a regular file of at most {@code maxBytes}; why not is remembered. */
+    public Optional<byte[]> readBytes(String imagePath, int maxBytes) {
+        Optional<Path> file = resolve(imagePath);
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Files.readAllBytes(file.get()));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        BoundedReader.Read read = BoundedReader.read(file.get(), maxBytes);
+        read.skipped().ifPresent(why -> skipped.putIfAbsent(imagePath, why));
+        return read.bytes();
+    }
+
+    /** Files of the image this instance did not read, and why (a FIFO, a device, far too large), by image path. */
+    public Map<String, String> skipped() {
+        return new TreeMap<>(skipped);
+    }
+
+    /** Records a file another reader (ELF, nvcc) left alone, so the report can say why. */
+    public void skip(String imagePath, String why) {
+        skipped.putIfAbsent(imagePath, why);
     }
 
     /** Names in an image folder, sorted; empty when it is not a readable folder. */

@@ -1,6 +1,7 @@
 package cudaenv.magic;
 
 import cudaenv.CudaEnv;
+import cudaenv.discover.BoundedReader;
 import cudaenv.image.ImageTag;
 import cudaenv.image.ImageTagCheck;
 import cudaenv.kernel.magic.DisplayData;
@@ -15,6 +16,7 @@ import cudaenv.report.Finding;
 import cudaenv.report.Report;
 import cudaenv.report.ReportJson;
 import cudaenv.report.Severity;
+import cudaenv.report.TerminalText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +137,7 @@ public final class CudaEnvMagic implements Magic {
             }
         }
         if (!failures.isEmpty()) {
-            throw new MagicException("CheckFailed", "cudaenv check failed: " + String.join("; ", failures)
+            throw new MagicException("CheckFailed", "cudaenv check failed: " + TerminalText.safe(String.join("; ", failures))
                     + ". See %cudaenv findings.");
         }
         List<String> met = new ArrayList<>();
@@ -169,11 +171,20 @@ public final class CudaEnvMagic implements Magic {
         context.out("Saved the report to " + file + "\n");
     }
 
+    /** A report is tens of KB; a fleet's largest node a few MB. */
+    private static final int MAX_REPORT_BYTES = 16 << 20;
+
     private void load(String name, MagicContext context) throws MagicException {
         String text;
         try {
-            text = Files.readString(Path.of(name), StandardCharsets.UTF_8);
-        } catch (IOException | InvalidPathException e) {
+            // a FIFO would block the cell and /dev/zero fill the kernel's heap: a regular file of report size only
+            BoundedReader.Read read = BoundedReader.read(Path.of(name), MAX_REPORT_BYTES);
+            if (read.bytes().isEmpty()) {
+                throw ParsedCall.usage("cannot read " + name + ": " + (Files.exists(Path.of(name))
+                        ? read.skipped().orElse("not readable") : "no such file"));
+            }
+            text = new String(read.bytes().get(), StandardCharsets.UTF_8);
+        } catch (InvalidPathException e) {
             throw ParsedCall.usage("cannot read " + name + ": " + cudaenv.kernel.FileErrors.reason(e));
         }
         ReportJson.Result result = ReportJson.read(text);

@@ -1,6 +1,7 @@
 package cudaenv.magic;
 
 import cudaenv.kernel.magic.MagicException;
+import cudaenv.report.TerminalText;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -116,6 +117,7 @@ record ParsedCall(Subcommand subcommand, Map<Subcommand.Flag, List<String>> flag
 
     /** A user mistake: one line naming it and pointing to the help. */
     static MagicException usage(String problem) {
-        return new MagicException("UsageError", "%cudaenv: " + problem + ". See %cudaenv help.");
+        // a problem may quote a file name or a file's content: shown in the notebook's error output as plain text
+        return new MagicException("UsageError", "%cudaenv: " + TerminalText.safe(problem) + ". See %cudaenv help.");
     }
 }

@@ -1,6 +1,7 @@
 package cudaenv.probe;
 
 import cudaenv.report.SecretNames;
+import cudaenv.report.SecretValues;
 
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ public final class EnvironmentFacts {
         Map<String, String> out = new TreeMap<>();
         env.forEach((name, value) -> {
             if (EXACT.contains(name) || PREFIX.matcher(name).matches()) {
-                out.put(name, SecretNames.looksSecret(name) ? REDACTED : value);
+                out.put(name, SecretNames.looksSecret(name) ? REDACTED : SecretValues.redact(value));
             }
         });
         return out;

@@ -1,5 +1,6 @@
 package cudaenv.probe;
 
+import cudaenv.discover.BoundedReader;
 import cudaenv.discover.RootFs;
 import cudaenv.report.Host;
 
@@ -17,7 +18,8 @@ final class HostFiles {
 
     static Host read(RootFs fs) {
         String hostname = first(fs, "/proc/sys/kernel/hostname", "/etc/hostname").orElse("");
-        String os = fs.readString("/etc/os-release").or(() -> fs.readString("/usr/lib/os-release"))
+        String os = fs.readString("/etc/os-release", BoundedReader.SMALL)
+                .or(() -> fs.readString("/usr/lib/os-release", BoundedReader.SMALL))
                 .flatMap(t -> {
                     Matcher m = PRETTY.matcher(t);
                     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
@@ -29,7 +31,7 @@ final class HostFiles {
 
     private static Optional<String> first(RootFs fs, String... files) {
         for (String f : files) {
-            Optional<String> v = fs.readString(f).map(String::trim).filter(s -> !s.isEmpty());
+            Optional<String> v = fs.readString(f, BoundedReader.LINE).map(String::trim).filter(s -> !s.isEmpty());
             if (v.isPresent()) {
                 return v;
             }

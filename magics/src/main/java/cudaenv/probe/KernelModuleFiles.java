@@ -1,5 +1,6 @@
 package cudaenv.probe;
 
+import cudaenv.discover.BoundedReader;
 import cudaenv.discover.RootFs;
 
 import java.util.List;
@@ -19,7 +20,7 @@ record KernelModuleFiles(Optional<String> version, boolean loaded, List<String> 
     private static final Pattern VERSION = Pattern.compile("Kernel Module(?: for \\S+)?\\s+(\\d+\\.\\d+(?:\\.\\d+)?)");
 
     static KernelModuleFiles read(RootFs fs) {
-        Optional<String> version = fs.readString("/proc/driver/nvidia/version").flatMap(text -> {
+        Optional<String> version = fs.readString("/proc/driver/nvidia/version", BoundedReader.SMALL).flatMap(text -> {
             Matcher m = VERSION.matcher(text);
             return m.find() ? Optional.of(m.group(1)) : Optional.empty();
         });

@@ -59,6 +59,8 @@ public final class MachineProbe {
         List<ProbeCall> calls = new ArrayList<>();
         // the loader's cache being unusable changes which copy loads: recorded where every reader sees it
         found.cacheError().ifPresent(e -> calls.add(new ProbeCall("ld.so.cache", "read /etc/ld.so.cache", e, 0)));
+        // files the probe left alone (a FIFO, a device, far too large), so the report says what it lacks and why
+        fs.skipped().forEach((path, why) -> calls.add(new ProbeCall("file", "read " + path, why, 0)));
         for (FoundLibrary f : found.libraries()) {
             Optional<ProbeResult> r = Optional.ofNullable(probed.get(f.path()));
             r.ifPresent(p -> calls.addAll(p.calls()));

@@ -1,6 +1,5 @@
 package cudaenv.probe;
 
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 import cudaenv.report.LibraryStatus;
 import cudaenv.report.ProbeCall;
@@ -31,7 +30,10 @@ public final class ProbeWorker {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         // vendor libraries and JNA may print; only the protocol may reach stdout
         System.setOut(System.err);
-        warmUp();
+        // before any vendor code: a group of its own (the parent kills what libraries fork) and a memory cap
+        WorkerSession.Libc libc = Native.load("c", WorkerSession.Libc.class);
+        WorkerSession.enter(libc).ifPresent(problem -> System.err.println("cudaenv probe worker: " + problem));
+        warmUp(libc);
         if (List.of(args).contains(RECORD)) {
             loadProbeClasses();
             return;
@@ -51,8 +53,7 @@ public final class ProbeWorker {
      * Pays JNA's start (unpacking its native stub, the proxy machinery) and the JSON codec's before READY: the
      * parent is still reading files then, so the first library's probe does not wait for it.
      */
-    private static void warmUp() {
-        Libc libc = Native.load("c", Libc.class);
+    private static void warmUp(WorkerSession.Libc libc) {
         libc.getpid();
         ReportJson.decode(ReportJson.encode(ProbeResult.failed(LibraryStatus.OK, "",
                 List.of(new ProbeCall("", "", "", 0)))), ProbeResult.class);
@@ -65,10 +66,5 @@ public final class ProbeWorker {
             ProbeResult r = LibraryProbes.probe(new ProbeRequest(kind, "/nonexistent/cudaenv-record/lib.so"), nowhere);
             nowhere.println("DONE " + ReportJson.encode(r));
         }
-    }
-
-    /** Only for the warm-up: the cheapest real call through the same JNA path the probes use. */
-    interface Libc extends Library {
-        int getpid();
     }
 }

@@ -77,6 +77,8 @@ public final class ProbeWorkerPool implements AutoCloseable {
     /** Back to the pool if it is still healthy and none is waiting; else stopped. */
     public synchronized void give(WorkerHandle worker) {
         if (idle == null && worker.alive()) {
+            // the report is over: nothing a library forked may outlive it, only the worker waits for the next
+            worker.killStrays();
             idle = worker;
         } else {
             worker.close();

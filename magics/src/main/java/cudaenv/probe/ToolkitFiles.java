@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import cudaenv.discover.LoaderSearchPath;
+import cudaenv.discover.BoundedReader;
 import cudaenv.discover.RootFs;
 import cudaenv.report.Toolkit;
 
@@ -71,7 +72,8 @@ final class ToolkitFiles {
                 return v;
             }
         }
-        return fs.resolve(home + "/bin/nvcc").flatMap(ToolkitFiles::fromBinary);
+        return fs.resolve(home + "/bin/nvcc").filter(f -> BoundedReader.notRegular(f).isEmpty())
+                .flatMap(ToolkitFiles::fromBinary);
     }
 
     private static Optional<String> fromVersionJson(String text) {
@@ -90,11 +92,14 @@ final class ToolkitFiles {
     }
 
     /** Finds "Cuda compilation tools, release X.Y, V" in the binary, a chunk at a time. */
+    private static final long MAX_SCAN = 256L << 20;
+
     private static Optional<String> fromBinary(Path nvcc) {
         try (FileChannel ch = FileChannel.open(nvcc, StandardOpenOption.READ)) {
             ByteBuffer buf = ByteBuffer.allocate(1 << 20);
             long position = 0;
-            while (position < ch.size()) {
+            // nvcc's banner lies in its first tens of MB: a larger file is not scanned to its end
+            while (position < Math.min(ch.size(), MAX_SCAN)) {
                 buf.clear();
                 int n = ch.read(buf, position);
                 if (n <= 0) {

@@ -19,7 +19,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,14 @@ public final class WorkerHandle implements AutoCloseable {
     private final CountDownLatch stderrClosed = new CountDownLatch(1);
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
+    /** Workers not yet closed, so a JVM that exits mid-report still kills their process groups. */
+    private static final Set<WorkerHandle> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(LIVE).forEach(WorkerHandle::close),
+                "cudaenv-probe-workers-kill"));
+    }
+
     private boolean ready;
     private LoadedFiles loaded = LoadedFiles.NONE;
 
@@ -52,6 +62,9 @@ public final class WorkerHandle implements AutoCloseable {
         this.process = Optional.of(process);
         this.startFailure = Optional.empty();
         this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        LIVE.add(this);
+        // a forked child holds the worker's stdout open: only once it is killed does a crash read as end-of-file
+        process.onExit().thenRun(() -> WorkerGroup.kill(process.pid(), -1));
         daemon(() -> pump(process.getInputStream(), lines::add), "cudaenv-probe-stdout");
         daemon(() -> {
             pump(process.getErrorStream(), this::keepStderr);
@@ -74,6 +87,11 @@ public final class WorkerHandle implements AutoCloseable {
         } catch (IOException e) {
             return new WorkerHandle("cannot start the probe worker (" + command.get(0) + "): " + e.getMessage());
         }
+    }
+
+    /** The worker's process id, which is also its process group's; -1 when it could not start. */
+    long pid() {
+        return process.map(Process::pid).orElse(-1L);
     }
 
     public boolean alive() {
@@ -117,7 +135,7 @@ public final class WorkerHandle implements AutoCloseable {
                 String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 long micros = (System.nanoTime() - start) / 1000;
                 if (line == null) {
-                    process.destroyForcibly();
+                    killGroup();
                     process.waitFor(5, TimeUnit.SECONDS);
                     String why = "timeout: no answer in " + timeout.toMillis() + " ms";
                     return ProbeResult.failed(LibraryStatus.TIMEOUT, why + " (in " + lastCall + ")",
@@ -125,6 +143,8 @@ public final class WorkerHandle implements AutoCloseable {
                 }
                 if (line.equals(EOF)) {
                     process.waitFor(5, TimeUnit.SECONDS);
+                    // what the library forked outlives the crash, re-parented to PID 1, unless killed here
+                    killGroup();
                     stderrClosed.await(1, TimeUnit.SECONDS);
                     String signal = jvmSignal.orElseGet(this::exitSignal);
                     // vendor libraries often say why just before they abort (cuDNN: "Could not load library ...")
@@ -144,12 +164,13 @@ public final class WorkerHandle implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
+            killGroup();
             // the worker died between requests: report it like a crash of this library's load
             return ProbeResult.failed(LibraryStatus.CRASHED, "crashed (" + exitSignal() + ") in " + lastCall,
                     List.of(new ProbeCall(kind, lastCall, "crashed", 0)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            killGroup();
             return ProbeResult.failed(LibraryStatus.TIMEOUT, "interrupted", List.of());
         }
     }
@@ -222,13 +243,27 @@ public final class WorkerHandle implements AutoCloseable {
         t.start();
     }
 
+    /** Kills what the libraries this worker probed have forked, and keeps the worker itself for the next report. */
+    void killStrays() {
+        process.ifPresent(p -> WorkerGroup.kill(p.pid(), p.pid()));
+    }
+
+    /** The worker and everything in its process group, SIGKILLed. */
+    private void killGroup() {
+        process.ifPresent(p -> {
+            p.destroyForcibly();
+            WorkerGroup.kill(p.pid(), -1);
+        });
+        LIVE.remove(this);
+    }
+
     @Override
     public void close() {
         try {
             requests.close();
         } catch (IOException ignored) {
-            // closing stdin is only a polite request to exit; destroy follows
+            // closing stdin is only a polite request to exit; the kill follows
         }
-        process.ifPresent(Process::destroy);
+        killGroup();
     }
 }

@@ -28,6 +28,10 @@ final class WorkerJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(FLAGS);
+        String memoryLimit = System.getProperty(WorkerSession.MEMORY_LIMIT);
+        if (memoryLimit != null) {
+            command.add("-D" + WorkerSession.MEMORY_LIMIT + "=" + memoryLimit);
+        }
         if (sidecars.isPresent()) {
             sidecars.get().archive().ifPresent(a -> {
                 command.add("-XX:SharedArchiveFile=" + a);

@@ -44,6 +44,10 @@ public final class ReportJson {
         return COMPACT.toJsonTree(report);
     }
 
+    static Report fromTree(JsonElement tree) {
+        return COMPACT.fromJson(tree, Report.class);
+    }
+
     /** Reads a report; a document that is not one comes back as an error value naming what is wrong. */
     public static Result read(String json) {
         try {
@@ -54,7 +58,8 @@ public final class ReportJson {
             if (!tree.getAsJsonObject().has("schemaVersion")) {
                 return Result.failure("no schemaVersion: not a cudaenv report");
             }
-            return Result.success(COMPACT.fromJson(tree, Report.class));
+            // a report from a file may come from an older cudaenv, another tool, or an attacker: secrets hidden on entry
+            return Result.success(Redaction.apply(COMPACT.fromJson(tree, Report.class)));
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
             return invalid(e);
         }
@@ -67,7 +72,11 @@ public final class ReportJson {
     public static Result bind(String json) {
         try {
             Report report = COMPACT.fromJson(json, Report.class);
-            return report == null ? Result.failure("not a JSON object") : Result.success(report);
+            if (report == null) {
+                return Result.failure("not a JSON object");
+            }
+            // the walk costs a tree per report: only for a text where a secret may hide (fleets of thousands)
+            return Result.success(Redaction.mayHoldSecrets(json) ? Redaction.apply(report) : report);
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
             return invalid(e);
         }

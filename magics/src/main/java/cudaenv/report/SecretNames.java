@@ -1,13 +1,12 @@
 package cudaenv.report;
 
-import java.util.List;
 import java.util.Locale;
 
-/** Environment variable names whose values must never be shown: the probe redacts them, render and compare check again. */
+/**
+ * Environment variable names whose values must never be shown (secret-patterns.tsv, kinds name-part and
+ * name-word): the probe redacts them, render and compare check again.
+ */
 public final class SecretNames {
-    private static final List<String> MARKERS = List.of("TOKEN", "KEY", "SECRET", "PASSWORD", "PASSWD", "PASS",
-            "CREDENTIAL", "AUTH", "PRIVATE", "SESSION", "COOKIE", "SIGNATURE", "CERT");
-
     /** What is shown instead of a secret-looking variable's value. */
     public static final String HIDDEN = "(hidden: secret-looking name)";
 
@@ -16,11 +15,19 @@ public final class SecretNames {
 
     public static boolean looksSecret(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return MARKERS.stream().anyMatch(upper::contains);
+        if (SecretPatterns.ROWS.nameParts().stream().anyMatch(upper::contains)) {
+            return true;
+        }
+        for (String word : upper.split("[^A-Z0-9]+")) {
+            if (SecretPatterns.ROWS.nameWords().contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The value to show for the variable {@code name}. */
+    /** The value to show for the variable {@code name}: hidden by its name, else with secrets inside it hidden. */
     public static String shown(String name, String value) {
-        return looksSecret(name) ? HIDDEN : value;
+        return looksSecret(name) ? HIDDEN : SecretValues.redact(value);
     }
 }

@@ -112,7 +112,8 @@ final class FakeLibrary {
         try {
             Path dir = Files.createTempDirectory("cudaenv-fake-libs");
             for (String name : List.of("fake_common.h", "fake_gpus.h", "cuda.c", "nvml.c", "cudart.c", "cudnn.c",
-                    "nccl.c", "cublas.c", "nvrtc.c", "empty.c", "kernels.cu")) {
+                    "nccl.c", "cublas.c", "nvrtc.c", "empty.c", "kernels.cu",
+                    "forking.c", "allocating.c")) {
                 try (InputStream in = FakeLibrary.class.getResourceAsStream("/fake/" + name)) {
                     if (in == null) {
                         throw new IllegalStateException("test resource fake/" + name + " is missing");

@@ -1,0 +1,66 @@
+package cudaenv.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The secret patterns of cudaenv/data/secret-patterns.tsv (each row with its source), read once. */
+final class SecretPatterns {
+    static final String FILE = "/cudaenv/data/secret-patterns.tsv";
+
+    /** A value pattern; "keep" names a group shown as is (a URL's scheme). */
+    record ValuePattern(String id, Pattern pattern, String needs) {
+        boolean mayMatch(String text) {
+            return needs.isEmpty() || text.contains(needs);
+        }
+
+        boolean keeps() {
+            return pattern.pattern().contains("(?<keep>");
+        }
+    }
+
+    record Rows(List<ValuePattern> values, List<String> nameParts, List<String> nameWords) {
+    }
+
+    static final Rows ROWS = read();
+
+    private SecretPatterns() {
+    }
+
+    private static Rows read() {
+        try (InputStream in = SecretPatterns.class.getResourceAsStream(FILE)) {
+            if (in == null) {
+                throw new IllegalStateException("data file missing from the jar: " + FILE);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A malformed shipped file is a bug: it throws, naming the row. */
+    static Rows parse(String text) {
+        List<ValuePattern> values = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        List<String> lines = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).skip(1).toList();
+        for (String line : lines) {
+            String[] cells = line.split("\t", -1);
+            if (cells.length != 5 || cells[4].isBlank()) {
+                throw new IllegalStateException(FILE + ": a row needs id, kind, pattern, needs and a source: " + line);
+            }
+            switch (cells[1]) {
+                case "value" -> values.add(new ValuePattern(cells[0], Pattern.compile(cells[2]), cells[3]));
+                case "name-part" -> parts.add(cells[2].toUpperCase(Locale.ROOT));
+                case "name-word" -> words.add(cells[2].toUpperCase(Locale.ROOT));
+                default -> throw new IllegalStateException(FILE + ": unknown kind " + cells[1] + " in " + line);
+            }
+        }
+        return new Rows(List.copyOf(values), List.copyOf(parts), List.copyOf(words));
+    }
+}

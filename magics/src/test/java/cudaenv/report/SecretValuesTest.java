@@ -1,0 +1,107 @@
+package cudaenv.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** secret-patterns.tsv: each value pattern hides what it names and nothing an ordinary report holds. */
+class SecretValuesTest {
+    /** A sample of each value pattern (formats as their sources document them) and what must remain. */
+    private static final Map<String, List<String>> SAMPLES = Map.ofEntries(
+            Map.entry("url-credentials", List.of("NV_LICENSE_SERVER=https://user:secret@lic.example.com:7070/x", "NV_LICENSE_SERVER=https://", "@lic.example.com:7070/x")),
+            Map.entry("url-user-token", List.of("git clone https://abcdefghijklmnopqrstuvwxyz0123@github.com/o/r", "git clone https://", "@github.com/o/r")),
+            Map.entry("aws-access-key-id", List.of("key AKIAIOSFODNN7EXAMPLE used", "key ", " used")),
+            Map.entry("aws-secret-access-key", List.of("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = ", "")),
+            Map.entry("github-token", List.of("token ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8", "token ", "")),
+            Map.entry("github-fine-grained-token", List.of("github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz", "", "")),
+            Map.entry("huggingface-token", List.of("HF=hf_AbCdEfGhIjKlMnOpQrStUvWxYz01234567", "HF=", "")),
+            Map.entry("slack-token", List.of("xoxp-123456789012-123456789012-abcdef", "", "")),
+            Map.entry("slack-webhook", List.of("post to https://hooks.slack.com/services/T000/B000/XXXX now", "post to ", " now")),
+            Map.entry("google-api-key", List.of("AIzaSyA-1234567890abcdefghijklmnopqrstu", "", "")),
+            Map.entry("openai-key", List.of("sk-proj-abcdefghijklmnopqrstuvwxyz0123", "", "")),
+            Map.entry("jwt", List.of("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "", "")),
+            Map.entry("pem-private-key", List.of("a\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\nb", "a\n", "\nb")),
+            Map.entry("bearer-token", List.of("Authorization: Bearer abcdefghijklmnop0123456789", "Authorization: Bearer ", "")));
+
+    @Test
+    void everyValuePatternOfTheDataFileHidesItsSampleAndKeepsTheRest() {
+        List<String> ids = SecretPatterns.ROWS.values().stream().map(SecretPatterns.ValuePattern::id).toList();
+        assertEquals(ids.stream().sorted().toList(), SAMPLES.keySet().stream().sorted().toList(), "a sample per pattern");
+        SAMPLES.forEach((id, s) -> {
+            String shown = SecretValues.redact(s.get(0));
+            assertTrue(shown.contains("(hidden: " + id + ")"), id + ": " + shown);
+            assertTrue(shown.startsWith(s.get(1)) && shown.endsWith(s.get(2)), id + ": " + shown);
+        });
+    }
+
+    @Test
+    void ordinaryValuesAreLeftAlone() {
+        for (String v : List.of("https://developer.download.nvidia.com/compute/cuda/repos/debian12/x86_64/",
+                "/usr/local/cuda-12.2/targets/x86_64-linux/lib/libcudart.so.12.2.140", "GPU-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9",
+                "compute,utility", "all", "max_split_size_mb:128", "git@github.com:org/repo.git", "user@example.com",
+                "/opt/desk-layout-generator-with-a-long-name/lib")) {
+            assertEquals(v, SecretValues.redact(v));
+        }
+    }
+
+    @Test
+    void megabyteStringsAreScannedInLinearTime() {
+        for (String unit : List.of("x", "a:", "https://", "http://u:", "ghp_", "eyJ.", "-----BEGIN PRIVATE KEY-----",
+                "bearer ", "@", "sk-", "hf_1")) {
+            String text = unit.repeat((1 << 20) / unit.length());
+            long start = System.nanoTime();
+            SecretValues.redact(text);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 5_000, "1 MB of '" + unit + "' took " + millis + " ms");
+        }
+    }
+
+    @Test
+    void secretLookingNamesByPartAndByWord() {
+        for (String name : List.of("NCCL_PW", "NV_LICENSE_PWD", "CUDA_HMAC", "HF_TOKEN", "AWS_SECRET_ACCESS_KEY", "NV_PASSWORD",
+                "NCCL_CRED_FILE", "NV_SESSION_ID", "NV_COOKIE", "URL_SIGNATURE", "NV_AUTH", "DB_DSN", "NV_SIG")) {
+            assertTrue(SecretNames.looksSecret(name), name);
+        }
+        for (String name : List.of("CUDA_VISIBLE_DEVICES", "NVIDIA_DRIVER_CAPABILITIES", "NCCL_P2P_DISABLE", "NV_POWER",
+                "CUDA_PWR_MODE", "NCCL_SIGNAL_HANDLER", "LD_LIBRARY_PATH")) {
+            assertFalse(SecretNames.looksSecret(name), name);
+        }
+    }
+
+    @Test
+    void theShippedSampleReportsHoldNothingToHide() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../notebooks/samples"))) {
+            List<Path> samples = files.filter(p -> p.toString().endsWith(".json")).toList();
+            assertFalse(samples.isEmpty());
+            for (Path p : samples) {
+                Report r = ReportJson.read(Files.readString(p)).report().orElseThrow();
+                assertEquals(ReportJson.pretty(r), ReportJson.pretty(Redaction.apply(r)), p.toString());
+            }
+        }
+    }
+
+    @Test
+    void everyRowNamesItsSource() {
+        String text = SecretPatterns.class.getResourceAsStream(SecretPatterns.FILE) != null ? "ok" : "missing";
+        assertEquals("ok", text);
+        assertThrowsOnMissingSource();
+    }
+
+    private static void assertThrowsOnMissingSource() {
+        try {
+            SecretPatterns.parse("id\tkind\tpattern\tneeds\tsource\nx\tvalue\tabc\t\t\n");
+        } catch (IllegalStateException e) {
+            return;
+        }
+        throw new AssertionError("a row without a source was accepted");
+    }
+}
