@@ -62,9 +62,17 @@ public final class GpusSection {
                 .map(p -> "pid " + p.pid() + " (" + Bytes.human(p.usedMemoryBytes()) + ")").toList());
     }
 
+    /** Says why: the first error finding when there is one (same severity), else the driver's answer. */
     private static Part none(Report report) {
-        String why = report.driver().cuInit().map(r -> " (cuInit: " + r + ")")
-                .or(() -> report.driver().nvmlInit().map(r -> " (nvmlInit: " + r + ")")).orElse("");
+        java.util.Optional<cudaenv.report.Finding> cause = report.findings().stream()
+                .filter(f -> f.severity() == cudaenv.report.Severity.ERROR).findFirst();
+        if (cause.isPresent()) {
+            return Part.Paragraph.of(Cell.status(Status.ERROR, "No GPU visible: " + cause.get().title().replaceAll("[.]+$", "")
+                    + " (" + cause.get().id() + "; its fix is in %cudaenv findings)."));
+        }
+        String why = report.driver().cuInit().map(r -> ": cuInit answered " + r)
+                .or(() -> report.driver().nvmlInit().map(r -> ": nvmlInit answered " + r))
+                .orElse(report.driver().loaded() ? "" : ": no NVIDIA driver answered");
         return Part.Paragraph.of(Cell.status(Status.WARNING, "No GPU visible" + why + "."));
     }
 }
