@@ -101,6 +101,15 @@ public final class HtmlReport {
         return out.toString();
     }
 
+    /** "2. Podman: ..." with its number and label in bold, so alternatives stand apart. */
+    private static String alternative(String prose) {
+        java.util.regex.Matcher m = FixText.ALTERNATIVE.matcher(prose);
+        if (m.lookingAt()) {
+            return "<strong>" + HtmlEscaper.escape(m.group().strip()) + "</strong>" + HtmlTable.inlineCode(prose.substring(m.end()));
+        }
+        return HtmlTable.inlineCode(prose);
+    }
+
     private static String field(Part.Field f) {
         String label = "<strong>" + HtmlEscaper.escape(f.label()) + ":</strong> ";
         if (f.steps().isEmpty()) {
@@ -112,12 +121,11 @@ public final class HtmlReport {
         for (FixText.Block block : f.steps()) {
             if (!block.prose().isEmpty() || first) {
                 out.append("<p style=\"").append(PROSE_STYLE).append("\">").append(first ? label : "")
-                        .append(HtmlTable.inlineCode(block.prose())).append("</p>");
+                        .append(alternative(block.prose())).append("</p>");
             }
             first = false;
             for (FixText.Command c : block.commands()) {
-                String title = c.number() == 0 ? "" : " title=\"command " + c.number() + "\"";
-                out.append("<pre style=\"").append(CODE_BLOCK_STYLE).append("\"").append(title).append("><code>")
+                out.append("<pre style=\"").append(CODE_BLOCK_STYLE).append("\"><code>")
                         .append(HtmlEscaper.escapeLines(c.text())).append("</code></pre>");
             }
         }

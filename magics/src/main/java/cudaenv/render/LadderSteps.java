@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Which step of the CUDA ladder each finding breaks (data file ladder-steps.tsv). */
-final class LadderSteps {
+public final class LadderSteps {
     static final String DRIVER = "driver";
     static final String RUNTIME = "runtime";
     static final String TOOLKIT = "toolkit";
@@ -25,6 +25,11 @@ final class LadderSteps {
         Map<String, String> steps = new HashMap<>();
         Tsv.read("ladder-steps.tsv").forEach(row -> steps.put(row.get("id"), row.get("step")));
         return Map.copyOf(steps);
+    }
+
+    /** The ladder step a finding id breaks, if it breaks one. */
+    public static Optional<String> stepOf(String findingId) {
+        return Optional.ofNullable(STEP_OF.get(findingId));
     }
 
     /** The most severe error or warning finding on a step, if any. */

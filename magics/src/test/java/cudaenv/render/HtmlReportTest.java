@@ -130,7 +130,7 @@ class HtmlReportTest {
                 "docker run --rm --gpus all ubuntu nvidia-smi"), blocks);
         assertFalse(html.contains("`"), "no literal backticks: " + html);
         assertTrue(html.contains("<code>--runtime=nvidia</code>"), "a flag stays inline");
-        assertTrue(html.contains("Start it with command 1 (or"), html);
+        assertTrue(html.contains("Start it with the command below (or"), html);
         assertTrue(html.contains("href=\"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/"), html);
     }
 
