@@ -23,8 +23,8 @@ public final class SummarySection {
         List<Part> parts = new ArrayList<>();
         parts.add(banner(report));
         parts.add(ladder(CudaLadder.of(report)));
-        // no GPUs and an error finding: the findings already say why, so the GPU table adds nothing
-        if (!report.gpus().isEmpty() || !report.hasErrors()) {
+        // no GPUs: the verdict (and the finding behind it) already says so; %cudaenv gpus says why
+        if (!report.gpus().isEmpty()) {
             parts.add(GpusSection.brief(report));
         }
         parts.add(FindingsSection.part(report));

@@ -45,6 +45,12 @@ class SectionsTest {
     }
 
     @Test
+    void gpusSaysWhyThereAreNoneWithTheSeverityOfTheCause() {
+        String out = text(Sections.GPUS, TestReports.noDriver());
+        assertTrue(out.startsWith("\u2716 error: No GPU visible: No NVIDIA driver (no-driver;"), out);
+    }
+
+    @Test
     void ladderMarksTheBrokenStepWithItsFindingsSeverity() {
         String out = text(Sections.SUMMARY, TestReports.noDriver());
         String driver = out.lines().filter(l -> l.strip().startsWith("Driver supports up to")).findFirst().orElseThrow();
