@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class CompareHtml {
     private static final String OPEN = "<div class=\"cudaenv cudaenv-compare\" lang=\"en\" "
-            + "style=\"max-width:100%;overflow-x:auto;line-height:1.4\">";
+            + "style=\"max-width:100%;overflow-x:auto;line-height:1.45;text-align:left\">";
 
     private CompareHtml() {
     }

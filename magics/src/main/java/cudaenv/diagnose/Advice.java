@@ -4,6 +4,7 @@ import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.DriverRequirements;
 import cudaenv.diagnose.data.ForwardCompat;
 import cudaenv.diagnose.data.Knowledge;
+import cudaenv.diagnose.data.GpuAccess;
 import cudaenv.diagnose.data.PytorchBuilds;
 import cudaenv.elf.GpuCodeSupport;
 import cudaenv.report.BuildOption;
@@ -61,20 +62,23 @@ final class Advice {
                 + " table of NVIDIA's CUDA Compatibility guide).";
     }
 
-    /** How to start this kind of container with the GPUs passed in. */
+    /**
+     * How to start this kind of workload with the GPUs passed in: numbered alternatives, the detected runtime's
+     * first (its host-side commands match it), then the others (gpu-access.tsv).
+     */
     static String exposeGpus(Report r) {
         String runtime = r.container().runtime().orElse("docker");
-        String start = switch (runtime) {
-            case "podman" -> "Start it with `podman run --device nvidia.com/gpu=all IMAGE` (CDI; generate the spec on the"
-                    + " host with `sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml`).";
-            case "kubernetes" -> "Request a GPU in the pod spec (`resources: limits: nvidia.com/gpu: 1`) on a node running"
-                    + " the NVIDIA device plugin or GPU Operator.";
-            default -> "Start it with `docker run --gpus all IMAGE` (or `--runtime=nvidia`; in Compose,"
-                    + " `deploy.resources.reservations.devices` with `capabilities: [gpu]`).";
-        };
-        return start + " The host needs the NVIDIA driver and nvidia-container-toolkit: `sudo apt-get install"
-                + " nvidia-container-toolkit && sudo nvidia-ctk runtime configure --runtime=docker && sudo systemctl"
-                + " restart docker`. Check with `docker run --rm --gpus all ubuntu nvidia-smi`.";
+        List<GpuAccess.Way> ways = GpuAccess.detectedFirst(runtime);
+        StringBuilder out = new StringBuilder("Start the workload again with the GPUs passed in, the "
+                + ways.get(0).label() + " way first.");
+        int n = 0;
+        for (GpuAccess.Way way : ways) {
+            n++;
+            out.append(' ').append(n).append(". ").append(way.label())
+                    .append(way.runtime().equals(runtime) ? " (detected)" : "").append(": ").append(way.start())
+                    .append(' ').append(way.host());
+        }
+        return out.toString();
     }
 
     /**

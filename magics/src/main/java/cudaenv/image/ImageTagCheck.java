@@ -32,7 +32,7 @@ public final class ImageTagCheck {
             claims.add(new Claim("NGC release", t.release().get(), Optional.empty(), Status.NOT_CHECKABLE,
                     "release " + t.release().get() + " is not in cudaenv's NGC release table (known: " + known + ")"));
         }
-        t.torch().ifPresent(v -> claims.add(torch(v, torch)));
+        t.torch().ifPresent(v -> claims.add(torch(v, torch, report)));
         t.cuda().ifPresent(v -> claims.add(cuda(v, torch, report)));
         if (t.claimsCudnn()) {
             claims.add(cudnn(t.cudnnMajor(), torch, report));
@@ -48,11 +48,18 @@ public final class ImageTagCheck {
         return new TagCheck(t.tag(), Optional.empty(), claims);
     }
 
-    private static Claim torch(String claimed, Optional<Framework> torch) {
+    /** Absent where it would be found is contradicted, as for cuDNN; unknowable only when nothing CUDA was found. */
+    private static Claim torch(String claimed, Optional<Framework> torch, Report report) {
         Optional<String> found = torch.flatMap(Framework::version);
+        if (torch.isEmpty()) {
+            return report.libraries().isEmpty()
+                    ? new Claim("PyTorch", claimed, Optional.empty(), Status.NOT_CHECKABLE,
+                    "no torch package and no CUDA libraries were found at all")
+                    : new Claim("PyTorch", claimed, Optional.empty(), Status.CONTRADICTED, "no torch package was found");
+        }
         if (found.isEmpty()) {
             return new Claim("PyTorch", claimed, Optional.empty(), Status.NOT_CHECKABLE,
-                    torch.isEmpty() ? "no torch package was found" : "torch was found but its version could not be read");
+                    "torch was found but its version could not be read");
         }
         String base = found.get().split("\\+", 2)[0];
         boolean same = base.equals(claimed) || base.startsWith(claimed + ".");

@@ -81,7 +81,7 @@ public final class CudaEnvMagic implements Magic {
         boolean refresh = parsed.has(Subcommand.Flag.REFRESH);
         switch (parsed.subcommand()) {
             case HELP -> context.display(MimeTypes.data(DisplayData.builder().plain(help())
-                    .html("<pre>" + HtmlEscaper.escapeLines(help()) + "</pre>"), MimeTypes.HELP, helpJson()).build());
+                    .html(preformatted("help", help())), MimeTypes.HELP, helpJson()).build());
             case CHECK -> check(parsed, refresh, context);
             case WATCH -> watch.run(context,
                     Duration.ofMillis(Math.round(parsed.seconds(Subcommand.Flag.INTERVAL).orElse(1.0) * 1000)),
@@ -152,7 +152,13 @@ public final class CudaEnvMagic implements Magic {
     private static void json(Report report, MagicContext context) {
         String pretty = ReportJson.pretty(report);
         context.display(DisplayData.builder().json(ReportJson.compact(report)).plain(pretty)
-                .html("<pre>" + HtmlEscaper.escapeLines(pretty) + "</pre>").build());
+                .html(preformatted("json", pretty)).build());
+    }
+
+    /** Text as it is, in the same wrapper as every other display. */
+    private static String preformatted(String name, String text) {
+        return "<div class=\"cudaenv cudaenv-" + name + "\" lang=\"en\" style=\"text-align:left\"><pre style=\"text-align:left\">"
+                + HtmlEscaper.escapeLines(text) + "</pre></div>";
     }
 
     /** A missing folder is found before probing, so the mistake costs no probe. */

@@ -19,7 +19,8 @@ enum Subcommand {
     CONTAINER("container", "", "container detection, injected GPU devices, NVIDIA_*/CUDA_* variables (secrets hidden)",
             List.of(), 0),
     FINDINGS("findings", "", "every finding with why and how to fix it", List.of(), 0),
-    EXPLAIN("explain", "", "teaching: the four CUDA numbers of this machine and what each means", List.of(), 0),
+    EXPLAIN("explain", "", "teaching: the four CUDA numbers of this machine, what each means, and the terms reports"
+            + " use", List.of(), 0),
     CHECK("check", "[--require \"cuda>=12.1\"]... [--gpus N]",
             "fail the cell when a requirement is unmet or an error finding exists; pass quietly otherwise."
                     + " Requirements: cuda (driver's max CUDA), driver, runtime (libcudart), nvcc, cudnn, or a"

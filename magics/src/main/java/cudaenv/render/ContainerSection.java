@@ -19,7 +19,7 @@ public final class ContainerSection {
                 .add("In a container", Cell.of(c.detected() ? "yes" : "no"))
                 .add("Runtime", c.detected() ? Cell.known(c.runtime()) : Cell.of("none"))
                 .add("GPU devices injected", c.detected()
-                        ? (c.gpuDevicesVisible() ? Cell.status(Status.OK, "yes") : Cell.status(Status.WARNING, "no"))
+                        ? (c.gpuDevicesVisible() ? Cell.status(Status.OK, "yes") : missingGpus(report))
                         : Cell.of("not a container"))
                 .add("Evidence", c.evidence().isEmpty() ? Cell.of("none") : Cell.code(String.join(", ", c.evidence())));
         List<Part> parts = new ArrayList<>(List.of(rows.table("Container")));
@@ -31,5 +31,12 @@ public final class ContainerSection {
             parts.add(new Part.Table("Environment", List.of("Variable", "Value"), env, false));
         }
         return new Section("container", "Container", parts);
+    }
+
+    /** As severe as the finding that says so (gpu-not-exposed), plain when nothing here needs a GPU. */
+    private static Cell missingGpus(Report report) {
+        return report.findings().stream().filter(f -> f.id().equals("gpu-not-exposed")).findFirst()
+                .map(f -> Cell.status(Status.of(f.severity()), "no, see " + f.id()))
+                .orElseGet(() -> Cell.of("no"));
     }
 }

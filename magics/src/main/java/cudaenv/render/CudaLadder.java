@@ -1,6 +1,7 @@
 package cudaenv.render;
 
 import cudaenv.diagnose.data.Versions;
+import cudaenv.report.Finding;
 import cudaenv.report.Framework;
 import cudaenv.report.Library;
 import cudaenv.report.Report;
@@ -17,12 +18,25 @@ public record CudaLadder(Rung driver, Rung runtime, Rung toolkit, Rung framework
     /**
      * @param version "major.minor", empty when this machine has none or it could not be read
      * @param from    where the number was read, or why there is none
+     * @param broken  the most severe error or warning finding on this step, if any
      */
-    public record Rung(String label, Optional<String> version, String from, String meaning) {
+    public record Rung(String label, Optional<String> version, String from, String meaning, Optional<Finding> broken) {
+        public Rung {
+            broken = broken == null ? Optional.empty() : broken;
+        }
+
+        Rung(String label, Optional<String> version, String from, String meaning) {
+            this(label, version, from, meaning, Optional.empty());
+        }
+
+        Rung on(Report report, String step) {
+            return new Rung(label, version, from, meaning, LadderSteps.worst(report, step));
+        }
     }
 
     public static CudaLadder of(Report report) {
-        return new CudaLadder(driver(report), runtime(report), toolkit(report), framework(report));
+        return new CudaLadder(driver(report).on(report, LadderSteps.DRIVER), runtime(report).on(report, LadderSteps.RUNTIME),
+                toolkit(report).on(report, LadderSteps.TOOLKIT), framework(report).on(report, LadderSteps.FRAMEWORK));
     }
 
     public List<Rung> rungs() {

@@ -27,7 +27,15 @@ public final class ExplainSection {
         report.findings().stream().filter(f -> f.id().equals("cuda-versions-explained")).findFirst()
                 .ifPresent(f -> parts.add(Part.Paragraph.of(Cell.status(Status.INFO,
                         f.title() + (f.title().matches(".*[.!?:]$") ? " " : ". ") + f.detail()))));
+        parts.add(terms());
         return new Section("explain", "The four CUDA numbers", parts);
+    }
+
+    /** The glossary behind the tooltips, for a terminal and for reading through. */
+    static Part.Table terms() {
+        List<List<Cell>> rows = Glossary.terms().stream()
+                .map(t -> List.of(Cell.of(t), Cell.of(Glossary.gloss(t).orElseThrow()))).toList();
+        return new Part.Table("Terms in these reports", List.of("Term", "Meaning"), rows, true);
     }
 
     /** Sentences comparing the numbers this machine actually has; none for numbers it lacks. */

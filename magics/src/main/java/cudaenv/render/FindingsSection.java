@@ -32,8 +32,8 @@ public final class FindingsSection {
             fields.add(new Part.Field("Why", f.detail(), false));
         }
         if (!f.fix().isEmpty()) {
-            fields.add(new Part.Field("Fix", f.fix(), false));
+            fields.add(Part.Field.fix("Fix", f.fix()));
         }
-        return new Part.Item(Status.of(f.severity()), f.id(), f.title(), fields);
+        return new Part.Item(Status.of(f.severity()), f.id(), f.title(), fields, DocLinks.of(f.id()));
     }
 }

@@ -19,13 +19,16 @@ public final class FrameworksSection {
             parts.add(Part.Paragraph.of(Cell.of("No framework (torch, ...) found.")));
         } else {
             List<List<Cell>> rows = report.frameworks().stream().map(FrameworksSection::row).toList();
-            parts.add(new Part.Table("Frameworks", List.of("Name", "Version", "Built for CUDA", "cuDNN", "Path"),
-                    rows, false));
+            parts.add(Tables.withoutEmptyColumns(new Part.Table("Frameworks",
+                    List.of("Name", "Version", "Built for CUDA", "cuDNN", "Path"), rows, false)));
         }
-        if (!report.binaries().isEmpty()) {
-            List<List<Cell>> rows = report.binaries().stream().map(FrameworksSection::binary).toList();
-            parts.add(new Part.Table("GPU code in binaries",
-                    List.of("File", "SASS", "PTX", "Missing libraries", "Problem"), rows, false));
+        // binaries with no GPU code, nothing missing and no problem say nothing: left out, as is an empty table
+        List<List<Cell>> binaries = report.binaries().stream()
+                .filter(b -> !b.sass().isEmpty() || !b.ptx().isEmpty() || !b.missing().isEmpty() || b.error().isPresent())
+                .map(FrameworksSection::binary).toList();
+        if (!binaries.isEmpty()) {
+            parts.add(Tables.withoutEmptyColumns(new Part.Table("GPU code in binaries",
+                    List.of("File", "SASS", "PTX", "Missing libraries", "Problem"), binaries, false)));
         }
         if (!report.builds().isEmpty()) {
             List<List<Cell>> rows = report.builds().stream().map(FrameworksSection::build).toList();
@@ -43,12 +46,12 @@ public final class FrameworksSection {
 
     private static List<Cell> binary(Binary b) {
         return List.of(Cell.code(b.path()), Cell.of(listed(b.sass())), Cell.of(listed(b.ptx())),
-                b.missing().isEmpty() ? Cell.of("none") : Cell.status(Status.ERROR, String.join(" ", b.missing())),
+                b.missing().isEmpty() ? Cell.of("") : Cell.status(Status.ERROR, String.join(" ", b.missing())),
                 Cell.of(b.error().orElse("")));
     }
 
     private static String listed(List<String> items) {
-        return items.isEmpty() ? "none" : String.join(" ", items);
+        return String.join(" ", items);
     }
 
     private static List<Cell> build(BuildOption b) {

@@ -62,7 +62,11 @@ public final class GpusSection {
                 .map(p -> "pid " + p.pid() + " (" + Bytes.human(p.usedMemoryBytes()) + ")").toList());
     }
 
+    /** Says why, from the report's own facts. */
     private static Part none(Report report) {
-        return Part.Paragraph.of(Cell.status(Status.WARNING, NoGpuReason.of(report)));
+        // the same severity as the finding that explains it (an error already says why there is no GPU)
+        Status status = report.findings().stream().anyMatch(f -> f.severity() == cudaenv.report.Severity.ERROR)
+                ? Status.ERROR : Status.WARNING;
+        return Part.Paragraph.of(Cell.status(status, NoGpuReason.of(report)));
     }
 }

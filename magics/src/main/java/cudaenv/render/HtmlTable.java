@@ -3,15 +3,18 @@ package cudaenv.render;
 import java.util.List;
 
 /**
- * A table as semantic HTML: caption, column headers with scope, row headers for key/value tables. Inline styles
- * only add spacing, lines and left alignment; a sanitiser that strips them (an untrusted notebook) leaves a
- * plain table that still reads right, and statuses keep their symbol and word.
+ * A table as semantic HTML: caption, column headers with scope, row headers for key/value tables, a tooltip on
+ * each technical term. Inline styles only add spacing, lines and left alignment, as longhands JupyterLab's
+ * sanitiser keeps; a sanitiser that strips them all leaves a plain table that still reads, with statuses as
+ * symbol and word in the theme's text colour.
  */
 public final class HtmlTable {
-    static final String TABLE_STYLE = "border-collapse:collapse;margin:0.25em 0 0.75em 0";
-    static final String CELL_STYLE = "text-align:left;vertical-align:top;padding:0.2em 0.75em 0.2em 0;"
-            + "border-bottom:1px solid var(--jp-border-color2,rgba(128,128,128,0.35))";
-    static final String CAPTION_STYLE = "text-align:left;caption-side:top;font-weight:bold;padding:0.25em 0";
+    static final String TABLE_STYLE = "border-collapse:collapse;margin-top:0.25em;margin-bottom:0.75em;margin-left:0;"
+            + "margin-right:0";
+    static final String CELL_STYLE = "text-align:left;vertical-align:top;padding-top:0.2em;padding-bottom:0.2em;"
+            + "padding-left:0.4em;padding-right:0.75em;border-bottom:1px solid rgba(128,128,128,0.35)";
+    static final String CAPTION_STYLE = "text-align:left;caption-side:top;font-weight:bold;padding-top:0.25em;"
+            + "padding-bottom:0.25em";
 
     private HtmlTable() {
     }
@@ -25,8 +28,8 @@ public final class HtmlTable {
         if (!table.headers().isEmpty()) {
             out.append("<thead><tr>");
             for (String h : table.headers()) {
-                out.append("<th scope=\"col\" align=\"left\" style=\"").append(CELL_STYLE).append("\">")
-                        .append(HtmlEscaper.escape(h)).append("</th>");
+                out.append("<th scope=\"col\" align=\"left\" style=\"").append(CELL_STYLE).append("\"")
+                        .append(tooltip(h)).append('>').append(term(h)).append("</th>");
             }
             out.append("</tr></thead>");
         }
@@ -34,10 +37,14 @@ public final class HtmlTable {
         for (List<Cell> row : table.rows()) {
             out.append("<tr>");
             for (int c = 0; c < row.size(); c++) {
-                String tag = c == 0 && table.rowHeaders() ? "th" : "td";
-                out.append('<').append(tag).append(tag.equals("th") ? " scope=\"row\"" : "")
-                        .append(" align=\"left\" style=\"").append(CELL_STYLE).append("\">")
-                        .append(cell(row.get(c))).append("</").append(tag).append('>');
+                boolean rowHeader = c == 0 && table.rowHeaders();
+                String tag = rowHeader ? "th" : "td";
+                String text = row.get(c).text();
+                out.append('<').append(tag).append(rowHeader ? " scope=\"row\"" : "")
+                        .append(" align=\"left\" style=\"").append(CELL_STYLE).append("\"")
+                        .append(rowHeader ? tooltip(text) : "").append('>')
+                        .append(rowHeader && Glossary.gloss(text).isPresent() ? term(text) : cell(row.get(c)))
+                        .append("</").append(tag).append('>');
             }
             out.append("</tr>");
         }
@@ -55,9 +62,37 @@ public final class HtmlTable {
         return cell.status().map(s -> status(s) + (body.isEmpty() ? "" : Cell.SEPARATOR + body)).orElse(body);
     }
 
-    /** Symbol and word in the theme's colour for the state; the word stays when the colour is stripped. */
+    /** Symbol and word, bold, in the theme's text colour (a fixed colour would fail on some theme). */
     public static String status(Status s) {
-        return "<span style=\"color:" + s.cssColor() + ";font-weight:bold\">" + s.symbol() + "\u00a0"
-                + s.word() + "</span>";
+        return "<strong>" + statusWords(s) + "</strong>";
+    }
+
+    static String statusWords(Status s) {
+        return s.symbol() + "\u00a0" + s.word();
+    }
+
+    /** A title attribute with the term's plain-language meaning, if the glossary has one. */
+    static String tooltip(String term) {
+        return Glossary.gloss(term).map(g -> " title=\"" + HtmlEscaper.escape(g) + "\"").orElse("");
+    }
+
+    /** A glossary term, underlined dotted so a reader knows it has a tooltip. */
+    static String term(String text) {
+        String escaped = HtmlEscaper.escape(text);
+        return Glossary.gloss(text).isPresent()
+                ? "<span style=\"text-decoration:underline dotted\">" + escaped + "</span>" : escaped;
+    }
+
+    /** Escaped text with `backtick spans` as inline code. */
+    static String inlineCode(String text) {
+        String[] parts = text.split("`", -1);
+        if (parts.length % 2 == 0) {
+            return HtmlEscaper.escape(text);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            out.append(i % 2 == 1 ? "<code>" + HtmlEscaper.escape(parts[i]) + "</code>" : HtmlEscaper.escape(parts[i]));
+        }
+        return out.toString();
     }
 }

@@ -19,9 +19,15 @@ public final class LibrariesSection {
         List<List<Cell>> rows = report.libraries().stream()
                 .sorted(Comparator.comparing(Library::kind).thenComparing(l -> !l.selected()))
                 .map(LibrariesSection::row).toList();
-        return new Section("libs", "CUDA libraries", List.of(new Part.Table("CUDA libraries",
+        return new Section("libs", "CUDA libraries", List.of(Tables.withoutEmptyColumns(new Part.Table("CUDA libraries",
                 List.of("Status", "Kind", "Version", "File version", "Built for CUDA", "Loader picks", "Origin",
-                        "Path", "Note"), rows, false)));
+                        "Path", "Note"), rows, false))));
+    }
+
+    /** Only when it says something the version does not: "13" beside "13.0" is the same fact twice. */
+    private static String fileVersion(Library l) {
+        String file = l.fileVersion().orElse("");
+        return l.version().filter(v -> v.equals(file) || v.startsWith(file + ".")).isPresent() ? "" : file;
     }
 
     private static List<Cell> row(Library l) {
@@ -29,7 +35,7 @@ public final class LibrariesSection {
         Status status = Status.of(l.status());
         String label = l.status().label().equals(status.word()) ? "" : l.status().label();
         return List.of(Cell.status(status, label),
-                Cell.of(l.kind()), Cell.known(l.version()), Cell.of(l.fileVersion().orElse("none")),
+                Cell.of(l.kind()), Cell.known(l.version()), Cell.of(fileVersion(l)),
                 Cell.of(l.builtForCuda().orElse("")), Cell.of(l.selected() ? "yes" : "no"), Cell.of(l.origin()),
                 Cell.code(l.path()), Cell.of(note));
     }

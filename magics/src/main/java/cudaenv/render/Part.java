@@ -1,6 +1,7 @@
 package cudaenv.render;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A block of a rendered section; text and HTML lay out the same parts. */
 public sealed interface Part {
@@ -38,13 +39,34 @@ public sealed interface Part {
         }
     }
 
-    record Item(Status status, String id, String title, List<Field> fields) {
+    /** @param doc the vendor's page about it, linked in HTML */
+    record Item(Status status, String id, String title, List<Field> fields, Optional<DocLinks.Link> doc) {
         public Item {
             fields = List.copyOf(fields);
+            doc = doc == null ? Optional.empty() : doc;
+        }
+
+        public Item(Status status, String id, String title, List<Field> fields) {
+            this(status, id, title, fields, Optional.empty());
         }
     }
 
-    /** @param code show the text in monospace (a command) */
-    record Field(String label, String text, boolean code) {
+    /**
+     * @param code  show the text in monospace (a command)
+     * @param steps the text as prose and commands to copy, when it is a fix; empty otherwise
+     */
+    record Field(String label, String text, boolean code, List<FixText.Block> steps) {
+        public Field {
+            steps = steps == null ? List.of() : List.copyOf(steps);
+        }
+
+        public Field(String label, String text, boolean code) {
+            this(label, text, code, List.of());
+        }
+
+        /** A fix: its text, and the same taken apart into prose and commands. */
+        public static Field fix(String label, String text) {
+            return new Field(label, text, false, FixText.parse(text));
+        }
     }
 }

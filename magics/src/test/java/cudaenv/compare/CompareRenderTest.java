@@ -81,7 +81,7 @@ class CompareRenderTest {
         assertFalse(html.contains("<img"));
         // the outlier is named by a word in its row, not only by a colour a sanitiser strips
         String group2 = rowOf(html, "<strong>group 2</strong>");
-        assertTrue(group2.contains("warning</span>: outlier"), group2);
+        assertTrue(group2.contains("warning</strong>: outlier"), group2);
         assertFalse(rowOf(html, "<strong>group 1</strong>").contains("outlier"));
         assertFalse(html.contains("<style"), "no style sheet: inline styles only");
         JsonObject json = JsonParser.parseString(CompareJson.of(s)).getAsJsonObject();

@@ -34,11 +34,17 @@ class ContainerRulesTest {
     }
 
     @Test
-    void podmanAndKubernetesGetTheirOwnCommand() {
-        Report podman = Machine.container("podman", false).torch("2.5.1+cu124", "12.4").report();
-        assertTrue(new GpuNotExposed().apply(podman).get(0).fix().contains("nvidia.com/gpu=all"));
-        Report k8s = Machine.container("kubernetes", false).torch("2.5.1+cu124", "12.4").report();
-        assertTrue(new GpuNotExposed().apply(k8s).get(0).fix().contains("nvidia.com/gpu: 1"));
+    void theDetectedRuntimeComesFirstWithItsOwnHostCommandsThenTheOtherAlternativesNumbered() {
+        String podman = new GpuNotExposed().apply(Machine.container("podman", false).torch("2.5.1+cu124", "12.4")
+                .report()).get(0).fix();
+        assertTrue(podman.contains("1. Podman (detected): Start it with `podman run --device nvidia.com/gpu=all IMAGE`"),
+                podman);
+        assertTrue(podman.indexOf("nvidia-ctk cdi generate") < podman.indexOf("2. Docker: "), "host side for podman");
+        assertTrue(podman.contains("3. Kubernetes: ") && podman.contains("4. Slurm: "), podman);
+        String k8s = new GpuNotExposed().apply(Machine.container("kubernetes", false).torch("2.5.1+cu124", "12.4")
+                .report()).get(0).fix();
+        assertTrue(k8s.indexOf("1. Kubernetes (detected): ") < k8s.indexOf("nvidia.com/gpu: 1"), k8s);
+        assertTrue(k8s.indexOf("nvidia.com/gpu: 1") < k8s.indexOf("2. Docker: "), k8s);
     }
 
     @Test

@@ -38,7 +38,8 @@ class DiagnosisTest {
         assertFalse(r.verdict().cudaUsable());
         assertEquals("gpu-not-exposed", r.findings().get(0).id());
         assertTrue(r.verdict().sentence().startsWith("CUDA is not usable here. This docker container was started without"
-                + " GPU access. First fix: Start it with `docker run --gpus all IMAGE`"), r.verdict().sentence());
+                + " GPU access. First fix: Start the workload again with the GPUs passed in, the Docker way first."),
+                r.verdict().sentence());
         assertTrue(r.verdict().sentence().contains("1 more error below"), r.verdict().sentence());
     }
 

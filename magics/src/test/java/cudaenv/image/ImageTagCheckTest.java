@@ -87,6 +87,16 @@ class ImageTagCheckTest {
         assertEquals(Map.of("NGC release", Status.NOT_CHECKABLE), statuses(unknown));
     }
 
+    /** Missing torch and missing cuDNN are judged alike: absent where CUDA software was found contradicts the tag. */
+    @Test
+    void aMissingTorchIsContradictedLikeAMissingCudnn() {
+        Report r = report(List.of(lib("cudart", "/usr/local/cuda-12.4/lib64/libcudart.so.12", "12.4", "12.4.127")),
+                List.of(), Optional.empty(), "");
+        TagCheck c = ImageTagCheck.check("pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime", r);
+        assertEquals(Map.of("PyTorch", Status.CONTRADICTED, "CUDA", Status.CONFIRMED, "cuDNN", Status.CONTRADICTED),
+                statuses(c));
+    }
+
     @Test
     void nothingToCheckAgainstIsNotCheckable() {
         Report empty = report(List.of(), List.of(), Optional.empty(), "");

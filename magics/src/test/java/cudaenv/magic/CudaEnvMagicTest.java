@@ -86,7 +86,8 @@ class CudaEnvMagicTest {
     @Test
     void summaryShowsVerdictLadderAndFindings() throws MagicException {
         FakeContext c = run(magic(TestReports.noDriver()), "");
-        assertTrue(c.plain().startsWith("\u2716 CUDA not usable"), c.plain());
+        assertTrue(c.plain().startsWith("\u2716 CUDA is not usable here: no NVIDIA driver. The fix is below.\n"),
+                c.plain());
         assertTrue(c.plain().contains("CUDA version ladder"));
         assertTrue(c.html().contains("no-driver"));
         assertEquals("CUDA is not available: no NVIDIA driver.",
@@ -106,7 +107,7 @@ class CudaEnvMagicTest {
                 .getAsString());
         FakeContext raw = run(magic, "json");
         assertEquals(1, json(raw.last()).get("schemaVersion").getAsInt());
-        assertTrue(raw.html().startsWith("<pre>{\n  &quot;schemaVersion&quot;: 1,\n"), raw.html());
+        assertTrue(raw.html().contains("<pre style=\"text-align:left\">{\n  &quot;schemaVersion&quot;: 1,\n"), raw.html());
     }
 
     @Test
@@ -228,14 +229,14 @@ class CudaEnvMagicTest {
 
         CudaEnvMagic other = magic(TestReports.healthy());
         FakeContext loaded = run(other, "load \"" + file + "\"");
-        assertTrue(loaded.plain().startsWith("\u2716 CUDA not usable"), loaded.plain());
+        assertTrue(loaded.plain().startsWith("\u2716 CUDA is not usable here"), loaded.plain());
         assertTrue(loaded.out.toString().contains("Report loaded from " + file + " (host gpu-box-1)"));
         assertEquals(0, probes.get() - 1, "only the first magic probed");
         FakeContext findings = run(other, "findings");
         assertTrue(findings.plain().contains("no-driver"), "later subcommands use the loaded report");
         assertTrue(findings.out.toString().contains("not this machine"));
         FakeContext refreshed = run(other, "--refresh");
-        assertTrue(refreshed.plain().startsWith("\u2714 CUDA usable"));
+        assertTrue(refreshed.plain().startsWith("\u2714 CUDA works"), refreshed.plain());
         assertTrue(refreshed.out.toString().isEmpty());
     }
 
@@ -419,7 +420,7 @@ class CudaEnvMagicTest {
         assertTrue(claims.indexOf("PyTorch") < claims.indexOf("2.7.0+cu118") && claims.contains("nvcc"), claims);
         assertTrue(claims.lines().allMatch(l -> l.length() <= 80), claims);
         assertTrue(wrong.html().contains("<caption") && wrong.html().contains("Claims of pytorch/pytorch:2.5.1"));
-        assertTrue(wrong.html().contains("warning</span>: contradicted"), wrong.html());
+        assertTrue(wrong.html().contains("warning</strong>: contradicted"), wrong.html());
         JsonObject json = json(wrong.last());
         assertTrue(json.get("contradicted").getAsBoolean());
         assertEquals("contradicted", json.getAsJsonArray("claims").get(1).getAsJsonObject().get("status").getAsString());

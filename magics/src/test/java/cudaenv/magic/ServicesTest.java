@@ -26,7 +26,7 @@ class ServicesTest {
                 .filter(d -> d instanceof ReportDisplay).findFirst().orElseThrow();
         DisplayData data = display.display(TestReports.healthy()).orElseThrow();
         assertTrue(((String) data.data().get("text/html")).contains("CUDA version ladder"));
-        assertTrue(((String) data.data().get("text/plain")).startsWith("\u2714 CUDA usable"));
+        assertTrue(((String) data.data().get("text/plain")).startsWith("\u2714 CUDA works: 1 GPU"));
         assertTrue(data.data().containsKey(MimeTypes.REPORT));
         assertFalse(data.data().containsKey("application/json"), "JupyterLab would show a JSON tree");
         assertEquals(HtmlReport.fragment(TestReports.healthy()), data.data().get("text/html"));

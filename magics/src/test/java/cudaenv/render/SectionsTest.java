@@ -25,28 +25,41 @@ class SectionsTest {
     @Test
     void summaryShowsVerdictLadderGpusAndFindingsInThatOrder() {
         String out = text(Sections.SUMMARY, TestReports.noDriver());
-        int verdict = out.indexOf("\u2716 CUDA not usable: CUDA is not available: no NVIDIA driver.");
+        int verdict = out.indexOf("\u2716 CUDA is not usable here: no NVIDIA driver. The fix is below.\n");
         int ladder = out.indexOf("CUDA version ladder");
-        int gpus = out.indexOf("No GPU visible");
         int findings = out.indexOf("\u2716 error  no-driver: No NVIDIA driver");
         assertEquals(0, verdict, out);
-        assertTrue(ladder > verdict && gpus > ladder && findings > gpus, out);
+        assertTrue(ladder > verdict && findings > ladder, out);
+        assertFalse(out.contains("No GPU visible"), "the error finding already says why there is no GPU: " + out);
         assertTrue(out.contains("Fix: Install the NVIDIA driver."), out);
         assertTrue(out.indexOf("no-driver") < out.indexOf("multiple-runtimes"), "errors before warnings");
     }
 
     @Test
-    void ladderPutsTheFourNumbersSideBySide() {
+    void ladderShowsTheFourNumbersOneStepPerRow() {
         List<String> lines = text(Sections.SUMMARY, TestReports.healthy()).lines().toList();
-        int header = lines.indexOf(lines.stream().filter(l -> l.contains("Driver supports up to")).findFirst()
-                .orElseThrow());
-        String headers = lines.get(header);
-        String values = lines.get(header + 2);
-        assertTrue(headers.indexOf("Runtime that loads") > headers.indexOf("Driver supports up to"));
-        assertEquals(headers.indexOf("Driver supports up to"), values.indexOf("12.2"));
-        assertEquals(headers.indexOf("Runtime that loads"), values.indexOf("11.8"));
-        assertEquals(headers.indexOf("Toolkit (nvcc)"), values.indexOf("13.0"));
-        assertEquals(headers.indexOf("Framework build"), values.lastIndexOf("11.8"));
+        String driver = lines.stream().filter(l -> l.strip().startsWith("Driver supports up to")).findFirst().orElseThrow();
+        String runtime = lines.stream().filter(l -> l.strip().startsWith("Runtime that loads")).findFirst().orElseThrow();
+        String toolkit = lines.stream().filter(l -> l.strip().startsWith("Toolkit (nvcc)")).findFirst().orElseThrow();
+        String framework = lines.stream().filter(l -> l.strip().startsWith("Framework build")).findFirst().orElseThrow();
+        assertTrue(driver.contains("12.2") && runtime.contains("11.8") && toolkit.contains("13.0")
+                && framework.contains("11.8"), String.join("\n", lines));
+        assertEquals(driver.indexOf("12.2"), runtime.indexOf("11.8"), "aligned column");
+    }
+
+    @Test
+    void gpusSaysWhyThereAreNoneWithTheSeverityOfTheCause() {
+        String out = text(Sections.GPUS, TestReports.noDriver());
+        assertTrue(out.startsWith("\u2716 error: No GPU visible: No NVIDIA driver (no-driver;"), out);
+    }
+
+    @Test
+    void ladderMarksTheBrokenStepWithItsFindingsSeverity() {
+        String out = text(Sections.SUMMARY, TestReports.noDriver());
+        String driver = out.lines().filter(l -> l.strip().startsWith("Driver supports up to")).findFirst().orElseThrow();
+        assertTrue(driver.contains("\u2716 error: broken here, see no-driver"), out);
+        String runtime = out.lines().filter(l -> l.strip().startsWith("Runtime that loads")).findFirst().orElseThrow();
+        assertFalse(runtime.contains("broken"), runtime);
     }
 
     @Test
@@ -110,7 +123,7 @@ class SectionsTest {
     @Test
     void colourIsOnlyAddedOnRequest() {
         assertFalse(TextReport.render(TestReports.noDriver(), WIDE).contains("\u001b"));
-        assertTrue(TextReport.render(TestReports.noDriver(), WIDE.withColor(true)).contains("\u001b[1;31m\u2716 CUDA not usable"));
+        assertTrue(TextReport.render(TestReports.noDriver(), WIDE.withColor(true)).contains("\u001b[1;31m\u2716 CUDA is not usable here"));
     }
 
     @Test

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the tab-separated data files shipped in cudaenv/data: '#' comment lines, a header, rows with a source. */
-final class Tsv {
+public final class Tsv {
     private Tsv() {
     }
 
     /** Rows of a data file as column -> value; a malformed shipped file is a bug, so it throws. */
-    static List<Map<String, String>> read(String file) {
+    public static List<Map<String, String>> read(String file) {
         String resource = "/cudaenv/data/" + file;
         try (InputStream in = Tsv.class.getResourceAsStream(resource)) {
             if (in == null) {
