@@ -12,7 +12,7 @@ lib=/usr/lib/x86_64-linux-gnu
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-base() {  # ROOT: host glibc loader + C runtime, env, Debian's CUDA 11.8 runtime and driver 535 libcuda
+base() {  # ROOT: host glibc loader + C runtime, env, Debian's CUDA 11.8 runtime and driver 535 libcuda + NVML
   local r=$1
   mkdir -p "$r/lib/x86_64-linux-gnu" "$r/lib64" "$r/usr/bin" "$r$lib" "$r/etc/ld.so.conf.d"
   for f in ld-linux-x86-64.so.2 libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 libstdc++.so.6 libgcc_s.so.1 libz.so.1; do
@@ -22,6 +22,7 @@ base() {  # ROOT: host glibc loader + C runtime, env, Debian's CUDA 11.8 runtime
   cp /usr/bin/env "$r/usr/bin/"
   cp "$deb/libcudart.so.11.8.89" "$r$lib/" && ln -sf libcudart.so.11.8.89 "$r$lib/libcudart.so.11.0"
   cp "$deb/nvidia/current/libcuda.so.535.309.01" "$r$lib/" && ln -sf libcuda.so.535.309.01 "$r$lib/libcuda.so.1"
+  cp "$deb/nvidia/current/libnvidia-ml.so.535.309.01" "$r$lib/" && ln -sf libnvidia-ml.so.535.309.01 "$r$lib/libnvidia-ml.so.1"
   echo "include /etc/ld.so.conf.d/*.conf" > "$r/etc/ld.so.conf"
   echo "$lib" > "$r/etc/ld.so.conf.d/vendor.conf"
 }
@@ -57,13 +58,16 @@ consumer $m $pip/torch/lib/libtorch_cuda.so '$ORIGIN' libcudart-8774224f.so.12
 finish $m
 
 envof() { [ "$(basename "$1")" = runtimes ] && echo "LD_LIBRARY_PATH=/usr/local/cuda-13.0/lib64:$pip/nvidia/cuda_runtime/lib" || true; }
+n=0
 for jar in "$@"; do
+  n=$((n + 1))
   for m in libtorch cudnn-system pip-nvidia pip-user-cudnn runtimes; do
-    env -i PATH="$PATH" HOME="$HOME" $(envof $work/$m) java -jar "$jar" report --json --root "$work/$m" > "$work/$m.$(basename "$jar").json" || true
+    env -i PATH="$PATH" HOME="$HOME" $(envof $work/$m) java -jar "$jar" report --json --root "$work/$m" \
+      > "$work/$m.$n.json" 2> "$work/$m.$n.err" || true
   done
 done
 python3 - "$work" "$@" <<'PY'
-import json, os, sys
+import json, os, re, sys
 work, jars = sys.argv[1], sys.argv[2:]
 def facts(r):
     libs = r.get("libraries", [])
@@ -71,21 +75,30 @@ def facts(r):
     edges = [e for b in r.get("binaries", []) for e in b.get("loads", [])]
     mr = [f["detail"] for f in r.get("findings", []) if f["id"] == "multiple-runtimes"]
     return {
-        "hash-renamed copies listed": sorted(os.path.basename(l["path"]) for l in libs if "-" in os.path.basename(l["path"])) or "none",
+        "hash-renamed copies listed": sorted(os.path.basename(l["path"]) for l in libs if re.search(r"-[0-9a-f]{8}\.so", l["path"])) or "none",
         "cudart copies": len([l for l in libs if l["kind"] == "cudart"]),
         "cudnn-cuda-mismatch": ids.count("cudnn-cuda-mismatch"),
         "missing-dependency findings": ids.count("missing-dependency"),
         "multiple-runtimes per soname": ("yes" if mr and "libcudart.so.12:" in mr[0] else "no") if mr else "no finding",
         "load edges": len(edges),
+        "missing-dependency names the unreachable copy": any("a copy exists at" in f["detail"]
+            for f in r.get("findings", []) if f["id"] == "missing-dependency"),
     }
+FACTS = ["hash-renamed copies listed", "cudart copies", "cudnn-cuda-mismatch", "missing-dependency findings",
+         "multiple-runtimes per soname", "load edges", "missing-dependency names the unreachable copy"]
 rows = {}
 for m in ["libtorch", "cudnn-system", "pip-nvidia", "pip-user-cudnn", "runtimes"]:
-    for jar in jars:
-        with open(os.path.join(work, m + "." + os.path.basename(jar) + ".json")) as f:
-            rows.setdefault(m, []).append(facts(json.load(f)))
-print("| machine | fact | " + " | ".join(os.path.basename(j) for j in jars) + " |")
+    for n, jar in enumerate(jars, 1):
+        try:
+            with open(os.path.join(work, "%s.%d.json" % (m, n))) as f:
+                rows.setdefault(m, []).append(facts(json.load(f)))
+        except ValueError:  # no report: the command failed (its first stderr line says how)
+            with open(os.path.join(work, "%s.%d.err" % (m, n))) as f:
+                first = (f.read().strip().splitlines() or ["no output"])[0][:80]
+            rows.setdefault(m, []).append({k: "no report: " + first for k in FACTS})
+print("| machine | fact | " + " | ".join(j for j in jars) + " |")
 print("|---|---|" + "---|" * len(jars))
 for m, fs in rows.items():
-    for k in fs[0]:
+    for k in FACTS:
         print("| %s | %s | %s |" % (m, k, " | ".join(str(f[k]) for f in fs)))
 PY

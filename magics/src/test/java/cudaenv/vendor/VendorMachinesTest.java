@@ -102,6 +102,9 @@ class VendorMachinesTest {
                 .copy(VendorRoot.DEBIAN.resolve("nvidia/current/libcuda.so.535.309.01"),
                         VendorRoot.LIB + "/libcuda.so.535.309.01")
                 .link(VendorRoot.LIB + "/libcuda.so.1", "libcuda.so.535.309.01")
+                .copy(VendorRoot.DEBIAN.resolve("nvidia/current/libnvidia-ml.so.535.309.01"),
+                        VendorRoot.LIB + "/libnvidia-ml.so.535.309.01")
+                .link(VendorRoot.LIB + "/libnvidia-ml.so.1", "libnvidia-ml.so.535.309.01")
                 .ldPath(VendorRoot.LIB);
     }
 
