@@ -282,4 +282,35 @@ class VendorMachinesTest {
                 .get("libcudart-8774224f.so.12").path().map(root::realPath));
         assertTrue(d.contains(bundled + " is loaded by libtorch_cuda.so (RUNPATH $ORIGIN)"), d);
     }
+
+    @Test
+    void rpathOfTheLoaderReachesItsLoadeesAndHwcapsSubfoldersComeFirst() throws IOException {
+        String deps = VendorRoot.PIP + "/deps";
+        VendorRoot root = debianRuntime(VendorRoot.in(dir))
+                .write(VendorRoot.PIP + "/torch/version.py", versionPy())
+                // reached only through libtorch_python.so's DT_RPATH, by libshm.so which has none of its own
+                .copy(VendorRoot.DJL.resolve("libcudart-8774224f.so.12"), deps + "/libcudart-8774224f.so.12")
+                // the glibc-hwcaps copy is searched before the folder's own (x86-64-v2: every x86-64 CPU of the last decade)
+                .copy(VendorRoot.DJL.resolve("libcaffe2_nvrtc.so"), TORCH_LIB + "/libcaffe2_nvrtc.so")
+                .copy(VendorRoot.DJL.resolve("libnvrtc-6d168ef8.so.12"), TORCH_LIB + "/libnvrtc-6d168ef8.so.12")
+                .copy(VendorRoot.DJL.resolve("libnvrtc-6d168ef8.so.12"),
+                        TORCH_LIB + "/glibc-hwcaps/x86-64-v2/libnvrtc-6d168ef8.so.12")
+                .env("LD_LIBRARY_PATH", "/opt/other");
+        root.rpathConsumer(TORCH_LIB + "/libtorch_python.so", "$ORIGIN/../../deps", "libshm.so")
+                .consumer(deps + "/libshm.so", "", "libcudart-8774224f.so.12")
+                .consumer("/opt/other/libshm.so", "", "libcudart-8774224f.so.12").build();
+        Report r = CudaEnv.report(root.options());
+        edgesAgreeWithTheLoader(root, r, TORCH_LIB);
+
+        Binary python = r.binaries().stream().filter(b -> b.path().endsWith("/libtorch_python.so")).findFirst()
+                .orElseThrow();
+        Map<String, VendorRoot.Loaded> truth = root.loaderSays(python.path(), Map.of());
+        assertEquals("RPATH", truth.get("libshm.so").rule(), "RPATH before LD_LIBRARY_PATH: " + truth);
+        assertEquals(Optional.of(deps + "/libcudart-8774224f.so.12"),
+                truth.get("libcudart-8774224f.so.12").path().map(root::realPath), "the loader's RPATH reaches it");
+        assertEquals(List.of(), python.unresolved(), "nothing is missing when loaded by libtorch_python.so");
+        String hwcaps = root.realPath(root.loaderSays(TORCH_LIB + "/libcaffe2_nvrtc.so", Map.of())
+                .get("libnvrtc-6d168ef8.so.12").path().orElseThrow());
+        assertTrue(hwcaps.contains("/glibc-hwcaps/"), "this CPU's loader took " + hwcaps);
+    }
 }

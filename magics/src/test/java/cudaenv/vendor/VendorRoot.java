@@ -129,12 +129,22 @@ final class VendorRoot {
      * It is linked against throw-away stubs outside the root that carry only those names as SONAME.
      */
     VendorRoot consumer(String imagePath, String runpath, String... needed) {
+        return link(imagePath, runpath, true, needed);
+    }
+
+    /** The same with DT_RPATH instead (the old linker default): searched before LD_LIBRARY_PATH, and for its loadees. */
+    VendorRoot rpathConsumer(String imagePath, String rpath, String... needed) {
+        return link(imagePath, rpath, false, needed);
+    }
+
+    private VendorRoot link(String imagePath, String runpath, boolean newDtags, String... needed) {
         try {
             Path out = path(imagePath);
             Files.createDirectories(out.getParent());
             Path stubs = Files.createTempDirectory("vendor-stubs");
             List<String> cmd = new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-o", out.toString(), "-x", "c",
-                    "/dev/null", "-x", "none", "-Wl,--no-as-needed", "-Wl,--enable-new-dtags", "-L" + stubs));
+                    "/dev/null", "-x", "none", "-Wl,--no-as-needed", newDtags ? "-Wl,--enable-new-dtags" : "-Wl,--disable-new-dtags",
+                    "-L" + stubs));
             if (!runpath.isEmpty()) {
                 cmd.add("-Wl,-rpath," + runpath);
             }
