@@ -23,7 +23,7 @@ public final class LibrariesSection {
         }
         List<List<Cell>> rows = report.libraries().stream()
                 .sorted(Comparator.comparing(Library::kind).thenComparing(l -> !l.selected()))
-                .map(LibrariesSection::row).toList();
+                .map(l -> row(l, loadedBy(report, l.path()))).toList();
         List<Part> parts = new ArrayList<>(List.of(new Part.Table("CUDA libraries",
                 List.of("Status", "Kind", "Version", "File version", "Built for CUDA", "Loader picks", "Origin",
                         "Path", "Note"), rows, false)));
@@ -54,8 +54,20 @@ public final class LibrariesSection {
         return rows;
     }
 
-    private static List<Cell> row(Library l) {
-        String note = l.error().or(l::selectedReason).orElse("");
+    /** "libtorch_cuda.so (RUNPATH $ORIGIN)", ...: who loads this copy, by which rule. */
+    private static List<String> loadedBy(Report report, String path) {
+        List<String> out = new ArrayList<>();
+        for (Binary b : report.binaries()) {
+            b.loads().stream().filter(e -> e.path().map(path::equals).orElse(false)).findFirst()
+                    .ifPresent(e -> out.add(b.path().substring(b.path().lastIndexOf('/') + 1) + " (" + e.rule()
+                            + e.entry().map(x -> " " + x).orElse("") + ")"));
+        }
+        return out;
+    }
+
+    private static List<Cell> row(Library l, List<String> loadedBy) {
+        String note = l.error().or(l::selectedReason).orElse("")
+                + (loadedBy.isEmpty() ? "" : "; loaded by " + String.join(", ", loadedBy));
         Status status = Status.of(l.status());
         String label = l.status().label().equals(status.word()) ? "" : l.status().label();
         return List.of(Cell.status(status, label),
