@@ -5,6 +5,7 @@ import cudaenv.diagnose.data.CudnnPackages;
 import cudaenv.diagnose.data.CudnnSupport;
 import cudaenv.diagnose.data.Knowledge;
 import cudaenv.diagnose.data.Versions;
+import cudaenv.report.Binary;
 import cudaenv.report.Finding;
 import cudaenv.report.Library;
 import cudaenv.report.Report;
@@ -35,12 +36,17 @@ final class CudnnCudaMismatch implements Rule {
                             + ", so its own builds are not known here." : "");
             int want = runtimeVersion.get().major();
             boolean buildExists = builds.isEmpty() || builds.stream().anyMatch(b -> b.cudaMajor() == want);
+            List<String> together = Facts.consumersOf(r, cudnn.path()).stream()
+                    .filter(b -> b.loads().stream().anyMatch(e -> e.path().equals(Optional.of(runtime.get().path()))))
+                    .map(b -> Facts.fileName(b.path())).toList();
             out.add(new Finding("cudnn-cuda-mismatch", cudnn.selected() || runtime.get().selected()
-                    ? Severity.ERROR : Severity.WARNING,
+                    || !together.isEmpty() ? Severity.ERROR : Severity.WARNING,
                     "cuDNN " + version + " was built for CUDA " + builtFor.get().major() + ", the runtime is CUDA "
                             + runtimeVersion.get(),
                     cudnn.path() + " answers cudnnGetCudartVersion " + builtFor.get() + " but the CUDA runtime beside it is "
-                            + runtime.get().path() + " (" + runtimeVersion.get() + "): a cuDNN only works with the CUDA"
+                            + runtime.get().path() + " (" + runtimeVersion.get() + ")"
+                            + (together.isEmpty() ? "" : ", and " + String.join(", ", together) + " loads both")
+                            + ": a cuDNN only works with the CUDA"
                             + " major version it was built for." + offered,
                     (buildExists ? install(version, want, builds)
                             : "This cuDNN release has no build for CUDA " + want + ": install an older cuDNN that does,"
@@ -50,8 +56,17 @@ final class CudnnCudaMismatch implements Rule {
         return out;
     }
 
-    // The runtime a process loading this cuDNN would use: one from the same folder or origin, else the loader's pick.
-    private static Optional<Library> runtimeBeside(Report r, Library cudnn) {
+    /**
+     * The runtime a process loading this cuDNN uses: the one its consumer (libtorch_cuda.so, ...) loads beside it,
+     * else one from the same folder or origin, else the loader's pick.
+     */
+    static Optional<Library> runtimeBeside(Report r, Library cudnn) {
+        for (Binary consumer : Facts.consumersOf(r, cudnn.path())) {
+            Optional<Library> own = Facts.loadedBy(r, consumer, "cudart");
+            if (own.isPresent()) {
+                return own;
+            }
+        }
         List<Library> runtimes = Facts.runtimes(r);
         return runtimes.stream().filter(l -> Facts.folder(l.path()).equals(Facts.folder(cudnn.path()))).findFirst()
                 .or(() -> runtimes.stream().filter(l -> l.origin().equals(cudnn.origin())

@@ -3,7 +3,9 @@ package cudaenv.diagnose;
 import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.DriverRequirements;
 import cudaenv.diagnose.data.DriverVersion;
+import cudaenv.report.Binary;
 import cudaenv.report.Framework;
+import cudaenv.report.LoadEdge;
 import cudaenv.report.Library;
 import cudaenv.report.Report;
 
@@ -150,6 +152,24 @@ final class Facts {
 
     static boolean nvmlInitIs(Report r, String name) {
         return r.driver().nvmlInit().map(c -> c.contains(name)).orElse(false);
+    }
+
+    /** The binaries (framework and CUDA-family libraries) whose DT_NEEDED resolves to the copy at {@code path}. */
+    static List<Binary> consumersOf(Report r, String path) {
+        return r.binaries().stream().filter(b -> b.loads().stream()
+                .anyMatch(e -> e.path().map(path::equals).orElse(false))).toList();
+    }
+
+    /** The library of {@code kind} that {@code consumer} loads directly, by its load edges. */
+    static Optional<Library> loadedBy(Report r, Binary consumer, String kind) {
+        for (LoadEdge e : consumer.loads()) {
+            Optional<Library> lib = e.path().flatMap(p -> r.libraries().stream()
+                    .filter(l -> l.kind().equals(kind) && l.path().equals(p)).findFirst());
+            if (lib.isPresent()) {
+                return lib;
+            }
+        }
+        return Optional.empty();
     }
 
     /** "/a/b/libx.so.1" -> "libx.so.1". */

@@ -14,7 +14,7 @@ final class NoKernelModule implements Rule {
                 && r.librariesOf("nvml").isEmpty()) {
             return List.of();
         }
-        String userSpace = Facts.realLibcuda(r).map(l -> l.path()).orElse(r.librariesOf("nvml").get(0).path());
+        String userSpace = Facts.realLibcuda(r).map(l -> l.path()).orElseGet(() -> r.librariesOf("nvml").get(0).path());
         String answers = r.driver().nvmlInit().map(n -> " nvmlInit answers " + n + ";").orElse("")
                 + r.driver().cuInit().map(c -> " cuInit answers " + c + ";").orElse("");
         return List.of(new Finding("no-kernel-module", Severity.ERROR,

@@ -44,8 +44,10 @@ public final class LibraryLocator {
         Map<String, Optional<LoaderSearchPath.Resolved>> resolutions = new LinkedHashMap<>();
         for (Copy copy : copies.values()) {
             String fileName = copy.realPath.substring(copy.realPath.lastIndexOf('/') + 1);
-            String kind = LibraryKind.of(fileName).orElseGet(() -> LibraryKind.of(copy.names.first()).orElseThrow());
             SonameRead elf = ElfReader.soname(fs.host(copy.realPath));
+            // what the library says it is wins over its name (a hash-renamed copy still has its own SONAME)
+            String kind = elf.soname().flatMap(LibraryKind::of).or(() -> LibraryKind.of(fileName))
+                    .orElseGet(() -> LibraryKind.of(copy.names.first()).orElseThrow());
             Optional<String> soname = elf.soname()
                     .or(() -> Optional.ofNullable(cachedRealPaths.get(copy.realPath)))
                     .or(() -> copy.names.stream().filter(n -> n.matches(".*\\.so\\.\\d+(\\.\\d+)?")).findFirst());

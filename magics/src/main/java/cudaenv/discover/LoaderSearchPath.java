@@ -85,17 +85,27 @@ public final class LoaderSearchPath {
     /**
      * Where a soname resolves.
      *
-     * @param via    LD_LIBRARY_PATH | ld.so.cache | system | RPATH | RUNPATH
+     * @param via    LD_LIBRARY_PATH | ld.so.cache | system | RPATH | RUNPATH | path
      * @param path   the path the loader opens (folder + soname, or the cache's path)
      * @param realPath that path with links resolved inside the image
      * @param reason one line a person reads: why this copy
+     * @param entry  the search entry that found it as written ("$ORIGIN/../lib", an LD_LIBRARY_PATH folder);
+     *               empty for the cache
      */
-    public record Resolved(String soname, String path, String realPath, String via, String reason) {
+    public record Resolved(String soname, String path, String realPath, String via, String reason,
+                           Optional<String> entry) {
+        public Resolved(String soname, String path, String realPath, String via, String reason) {
+            this(soname, path, realPath, via, reason, Optional.empty());
+        }
+    }
+
+    /** A search folder as written in RPATH/RUNPATH, and as the loader expands it ($ORIGIN of its own object). */
+    public record SearchDir(String written, String folder) {
     }
 
     /** A soname as dlopen("libx.so.N") from a program with no RPATH/RUNPATH finds it. */
     public Optional<Resolved> find(String soname) {
-        return find(soname, List.of(), List.of(), "/");
+        return find(soname, List.<SearchDir>of(), List.of());
     }
 
     /**
@@ -103,24 +113,47 @@ public final class LoaderSearchPath {
      * expanded). RPATH is ignored when RUNPATH is present, as the loader does.
      */
     public Optional<Resolved> find(String soname, List<String> rpath, List<String> runpath, String originDir) {
+        return find(soname, expand(rpath, originDir), expand(runpath, originDir));
+    }
+
+    /**
+     * glibc's order (elf/dl-load.c _dl_map_object): RPATH (only without RUNPATH; the caller passes the loaders'
+     * chain), LD_LIBRARY_PATH, RUNPATH, /etc/ld.so.cache, the system folders; each folder's supported
+     * glibc-hwcaps subfolders before the folder itself.
+     */
+    public Optional<Resolved> find(String soname, List<SearchDir> rpath, List<SearchDir> runpath) {
         if (soname.contains("/")) {
-            return fs.realPath(soname).map(real -> new Resolved(soname, soname, real, "path", "named by path"));
+            return fs.realPath(soname).map(real -> new Resolved(soname, soname, real, "path", "named by path",
+                    Optional.of(soname)));
         }
         if (runpath.isEmpty()) {
-            Optional<Resolved> r = inFolders(soname, expand(rpath, originDir), "RPATH");
+            Optional<Resolved> r = inFolders(soname, rpath, "RPATH");
             if (r.isPresent()) {
                 return r;
             }
         }
-        Optional<Resolved> r = inFolders(soname, ldLibraryPath, "LD_LIBRARY_PATH");
+        Optional<Resolved> r = inFolders(soname, plain(ldLibraryPath), "LD_LIBRARY_PATH");
         if (r.isPresent()) {
             return r;
         }
-        r = inFolders(soname, expand(runpath, originDir), "RUNPATH");
+        r = inFolders(soname, runpath, "RUNPATH");
         if (r.isPresent()) {
             return r;
         }
+        Optional<Resolved> cached = fromCache(soname);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        return inFolders(soname, plain(SYSTEM_FOLDERS), "system");
+    }
+
+    // The cache's entry for this CPU: a supported glibc-hwcaps entry (ldconfig lists them first), else the plain one.
+    private Optional<Resolved> fromCache(String soname) {
         Optional<LdSoCache.Entry> entry = cache.lookup(soname);
+        if (entry.isPresent() && Hwcaps.unsupported(entry.get().path())) {
+            entry = cache.entries().stream().filter(e -> e.x86_64() && e.soname().equals(soname)
+                    && !Hwcaps.unsupported(e.path())).findFirst();
+        }
         if (entry.isPresent()) {
             Optional<String> real = fs.realPath(entry.get().path());
             if (real.isPresent()) {
@@ -128,30 +161,47 @@ public final class LoaderSearchPath {
                         "the /etc/ld.so.cache entry for " + soname));
             }
         }
-        return inFolders(soname, SYSTEM_FOLDERS, "system");
+        return Optional.empty();
     }
 
-    private Optional<Resolved> inFolders(String soname, List<String> folders, String via) {
-        for (String folder : folders) {
-            String candidate = (folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder) + "/" + soname;
-            Optional<String> real = fs.realPath(candidate).filter(fs::isFile);
-            if (real.isPresent()) {
-                String reason = switch (via) {
-                    case "system" -> "not in LD_LIBRARY_PATH or /etc/ld.so.cache; found in system folder " + folder;
-                    default -> "first " + via + " folder that has it: " + folder;
-                };
-                return Optional.of(new Resolved(soname, candidate, real.get(), via, reason));
+    private Optional<Resolved> inFolders(String soname, List<SearchDir> folders, String via) {
+        List<String> hwcaps = Hwcaps.subfolders();
+        for (SearchDir dir : folders) {
+            String folder = dir.folder().endsWith("/") && dir.folder().length() > 1
+                    ? dir.folder().substring(0, dir.folder().length() - 1) : dir.folder();
+            for (int i = 0; i <= hwcaps.size(); i++) {
+                String where = i < hwcaps.size() ? folder + "/" + hwcaps.get(i) : folder;
+                if (i < hwcaps.size() && !fs.isDirectory(where)) {
+                    continue;
+                }
+                String candidate = where + "/" + soname;
+                Optional<String> real = fs.realPath(candidate).filter(fs::isFile);
+                if (real.isPresent()) {
+                    String written = dir.written().equals(dir.folder()) ? folder : dir.written() + " = " + folder;
+                    String reason = switch (via) {
+                        case "system" -> "not in LD_LIBRARY_PATH or /etc/ld.so.cache; found in system folder " + where;
+                        default -> "first " + via + " folder that has it: " + written
+                                + (i < hwcaps.size() ? " (" + hwcaps.get(i) + ")" : "");
+                    };
+                    return Optional.of(new Resolved(soname, candidate, real.get(), via, reason,
+                            Optional.of(dir.written())));
+                }
             }
         }
         return Optional.empty();
     }
 
-    private static List<String> expand(List<String> folders, String originDir) {
-        List<String> out = new ArrayList<>();
+    private static List<SearchDir> plain(List<String> folders) {
+        return folders.stream().map(f -> new SearchDir(f, f)).toList();
+    }
+
+    /** RPATH/RUNPATH entries of an object in {@code originDir}, with $ORIGIN, $LIB and $PLATFORM expanded. */
+    public static List<SearchDir> expand(List<String> folders, String originDir) {
+        List<SearchDir> out = new ArrayList<>();
         for (String f : folders) {
-            out.add(f.replace("${ORIGIN}", originDir).replace("$ORIGIN", originDir)
+            out.add(new SearchDir(f, f.replace("${ORIGIN}", originDir).replace("$ORIGIN", originDir)
                     .replace("${LIB}", "lib/x86_64-linux-gnu").replace("$LIB", "lib/x86_64-linux-gnu")
-                    .replace("${PLATFORM}", "x86_64").replace("$PLATFORM", "x86_64"));
+                    .replace("${PLATFORM}", "x86_64").replace("$PLATFORM", "x86_64")));
         }
         return out;
     }

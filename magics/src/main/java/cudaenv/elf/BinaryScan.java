@@ -53,7 +53,8 @@ public final class BinaryScan {
         }
         ElfFile elf = read.file().get();
         FatbinIndex fatbin = FatbinReader.read(elf);
-        List<UnresolvedNeed> unresolved = resolver.resolve(imagePath, elf);
+        DependencyResolver.Load load = resolver.load(imagePath, elf);
+        List<UnresolvedNeed> unresolved = load.unresolved();
         List<String> missing = unresolved.stream().filter(u -> u.version().isEmpty()).map(UnresolvedNeed::soname)
                 .distinct().toList();
         List<String> ptxVersions = fatbin.entries().stream().map(FatbinEntry::ptxVersion).flatMap(Optional::stream)
@@ -61,7 +62,7 @@ public final class BinaryScan {
         return new Binary(imagePath, fatbin.sass(), fatbin.ptx(), elf.needed(), missing,
                 fatbin.error().map(e -> imagePath + ": " + e), elf.soname(),
                 elf.soname().flatMap(BinaryScan::sonameVersion), elf.versionDefinitions(),
-                elf.runpath().isEmpty() ? elf.rpath() : elf.runpath(), unresolved, ptxVersions);
+                elf.runpath().isEmpty() ? elf.rpath() : elf.runpath(), unresolved, ptxVersions, load.loads());
     }
 
     /** libcudart.so.12 -> 12, libcudart.so.11.0 -> 11.0 (also a symbol version named after a library). */

@@ -2,6 +2,7 @@ package cudaenv.elf;
 
 import cudaenv.discover.LoaderSearchPath;
 import cudaenv.discover.RootFs;
+import cudaenv.report.LoadEdge;
 import cudaenv.report.UnresolvedNeed;
 
 import java.util.ArrayDeque;
@@ -49,6 +50,20 @@ public final class DependencyResolver {
 
     /** What would fail when the library at {@code imagePath} (already read as {@code elf}) is loaded. */
     public List<UnresolvedNeed> resolve(String imagePath, ElfFile elf) {
+        return load(imagePath, elf).unresolved();
+    }
+
+    /**
+     * One load of the library at {@code imagePath} on paper.
+     *
+     * @param unresolved every soname or symbol version that would fail, transitively
+     * @param loads      the library's own DT_NEEDED names, each with the copy it gets and the rule that chose it
+     */
+    public record Load(List<UnresolvedNeed> unresolved, List<LoadEdge> loads) {
+    }
+
+    public Load load(String imagePath, ElfFile elf) {
+        List<LoadEdge> edges = new ArrayList<>();
         Map<String, Node> loaded = new LinkedHashMap<>();
         Set<UnresolvedNeed> failures = new LinkedHashSet<>();
         Node top = new Node(imagePath, elf, Optional.empty());
@@ -58,13 +73,26 @@ public final class DependencyResolver {
         while (!queue.isEmpty()) {
             Node node = queue.poll();
             order.add(node);
+            boolean own = node == top;
             for (String need : node.elf().needed()) {
-                if (loaded.containsKey(need) || INTERPRETERS.contains(need)) {
+                if (INTERPRETERS.contains(need)) {
                     continue;
                 }
-                Optional<LoaderSearchPath.Resolved> found = search.find(need, rpathChain(node), node.elf().runpath(),
-                        folder(node.path()));
+                if (loaded.containsKey(need)) {
+                    if (own && !C_RUNTIME.contains(need)) {
+                        Node had = loaded.get(need);
+                        edges.add(new LoadEdge(need, Optional.of(had.path()), "already-loaded", had.elf().soname()));
+                    }
+                    continue;
+                }
+                Optional<LoaderSearchPath.Resolved> found = search.find(need, rpathChain(node),
+                        LoaderSearchPath.expand(node.elf().runpath(), folder(node.path())));
                 Optional<ElfFile> dep = found.flatMap(r -> read(r.realPath()).file());
+                if (own && !C_RUNTIME.contains(need)) {
+                    edges.add(dep.isEmpty() ? new LoadEdge(need, Optional.empty(), "not-found", Optional.empty())
+                            : new LoadEdge(need, Optional.of(found.get().realPath()), found.get().via(),
+                            found.get().entry()));
+                }
                 if (dep.isEmpty()) {
                     if (imageHasLibc || !C_RUNTIME.contains(need)) {
                         failures.add(new UnresolvedNeed(need, node.path(), Optional.empty(), Optional.empty()));
@@ -91,21 +119,21 @@ public final class DependencyResolver {
                 }
             }
         }
-        return List.copyOf(failures);
+        return new Load(List.copyOf(failures), List.copyOf(edges));
     }
+
 
     /**
      * DT_RPATH of the requesting object, then of the objects that loaded it up to the first, each with its own
      * $ORIGIN; none when the requesting object has DT_RUNPATH (glibc dl-load.c _dl_map_object).
      */
-    private static List<String> rpathChain(Node node) {
+    private static List<LoaderSearchPath.SearchDir> rpathChain(Node node) {
         if (!node.elf().runpath().isEmpty()) {
             return List.of();
         }
-        List<String> chain = new ArrayList<>(node.elf().rpath());
-        for (Optional<Node> up = node.loader(); up.isPresent(); up = up.get().loader()) {
-            String origin = folder(up.get().path());
-            up.get().elf().rpath().forEach(r -> chain.add(r.replace("${ORIGIN}", origin).replace("$ORIGIN", origin)));
+        List<LoaderSearchPath.SearchDir> chain = new ArrayList<>();
+        for (Optional<Node> at = Optional.of(node); at.isPresent(); at = at.get().loader()) {
+            chain.addAll(LoaderSearchPath.expand(at.get().elf().rpath(), folder(at.get().path())));
         }
         return chain;
     }

@@ -18,11 +18,12 @@ import java.util.Optional;
  * @param runpath DT_RUNPATH, or DT_RPATH when it has no RUNPATH (as the loader uses them)
  * @param unresolved every soname or symbol version the loader would fail on when loading it, transitively
  * @param ptxVersions the PTX ISA versions of its PTX images ("9.0"): the driver's JIT must know them
+ * @param loads   for each DT_NEEDED (C runtime and loader left out), the copy the loader picks and why
  */
 public record Binary(String path, List<String> sass, List<String> ptx, List<String> needed, List<String> missing,
                      Optional<String> error, Optional<String> soname, Optional<String> elfVersion,
                      List<String> versionDefinitions, List<String> runpath, List<UnresolvedNeed> unresolved,
-                     List<String> ptxVersions) {
+                     List<String> ptxVersions, List<LoadEdge> loads) {
     public Binary {
         path = path == null ? "" : path;
         sass = Lists.of(sass);
@@ -36,6 +37,20 @@ public record Binary(String path, List<String> sass, List<String> ptx, List<Stri
         runpath = Lists.of(runpath);
         unresolved = Lists.of(unresolved);
         ptxVersions = Lists.of(ptxVersions);
+        loads = Lists.of(loads);
+    }
+
+    public Binary(String path, List<String> sass, List<String> ptx, List<String> needed, List<String> missing,
+                  Optional<String> error, Optional<String> soname, Optional<String> elfVersion,
+                  List<String> versionDefinitions, List<String> runpath, List<UnresolvedNeed> unresolved,
+                  List<String> ptxVersions) {
+        this(path, sass, ptx, needed, missing, error, soname, elfVersion, versionDefinitions, runpath, unresolved,
+                ptxVersions, List.of());
+    }
+
+    /** The copy this binary loads under a DT_NEEDED name, if it is found. */
+    public Optional<String> loadedPath(String neededSoname) {
+        return loads.stream().filter(l -> l.soname().equals(neededSoname)).findFirst().flatMap(LoadEdge::path);
     }
 
     /** A file that could not be read as ELF. */

@@ -52,8 +52,19 @@ class BinaryRulesTest {
         assertEquals(1, f.size(), f.toString());
         assertEquals("missing-dependency", f.get(0).id());
         assertEquals(Severity.ERROR, f.get(0).severity());
-        assertEquals("libtorch_cuda.so needs libcurand.so.10, which nothing on this machine provides", f.get(0).title());
+        // one framework's missing closure is one finding, its libraries named inside
+        assertEquals("torch 2.7.1+cu126 cannot load: 1 shared object is not found (libcurand.so.10)", f.get(0).title());
+        assertTrue(f.get(0).detail().contains("libcurand.so.10 (needed by " + TORCH + "/lib/libtorch_cuda.so)"), f.get(0).detail());
         assertTrue(f.get(0).detail().contains("cannot open shared object file"), f.get(0).detail());
+        assertTrue(f.get(0).fix().contains("pip install nvidia-curand-cu12"), f.get(0).fix());
+        // outside any framework: one finding per soname, with every library that needs it
+        UnresolvedNeed app = new UnresolvedNeed("libcurand.so.10", "/opt/app/libapp.so", Optional.empty(), Optional.empty());
+        UnresolvedNeed app2 = new UnresolvedNeed("libcurand.so.10", "/opt/app/libapp2.so", Optional.empty(), Optional.empty());
+        List<Finding> g = new MissingDependency().apply(report(List.of(), List.of(binary("/opt/app/libapp.so",
+                List.of(), List.of(), List.of(app, app2)))));
+        assertEquals(1, g.size(), g.toString());
+        assertEquals("libapp.so and 1 other library need libcurand.so.10, which nothing on this machine provides",
+                g.get(0).title());
     }
 
     @Test

@@ -188,7 +188,8 @@ class LibraryRulesTest {
         List<Finding> f = new MultipleRuntimes().apply(r);
         assertEquals(List.of("multiple-runtimes"), Machine.ids(f));
         String d = f.get(0).detail();
-        assertTrue(d.contains("system loader get libcudart 11.8"), d);
+        assertTrue(d.contains("libcudart.so.11.0: 11.8 at " + LIB + "/libcudart.so.11.8.89 is loaded by programs using the"
+                + " system loader"), d);
         assertTrue(d.contains("torch 2.5.1+cu124 loads its own libcudart 12.4"), d);
         assertEquals(List.of(), new MultipleRuntimes().apply(Machine.host().cudart("12.4.127", LIB, "ld.so.cache", true)
                 .cudart("12.4.127", "/usr/local/cuda-12.4/lib64", "cuda-home", false).report()), "two copies, one version");

@@ -88,7 +88,7 @@ class BinaryScanTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
         Report diagnosed = Diagnosis.diagnose(BinaryScan.scan(facts(List.of(h100)), options()), options());
         List<String> titles = diagnosed.findings().stream().map(Finding::title).toList();
-        assertTrue(titles.contains("libtorch_cuda.so needs libcurand.so.10, which nothing on this machine provides"),
+        assertTrue(titles.contains("torch 2.7.1+cu126 cannot load: 1 shared object is not found (libcurand.so.10)"),
                 titles.toString());
         assertTrue(titles.contains("NVIDIA H100 80GB HBM3 with CUDA capability sm_90 is not compatible with the current"
                 + " PyTorch installation"), titles.toString());

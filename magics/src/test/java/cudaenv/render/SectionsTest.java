@@ -135,4 +135,25 @@ class SectionsTest {
         }
         assertTrue(text(Sections.SUMMARY, empty).contains("none"));
     }
+
+    @Test
+    void librariesSectionSaysWhoLoadsWhichCopyAndWhy() {
+        Report healthy = TestReports.healthy();
+        String cudart = "/usr/local/cuda-11.8/lib64/libcudart.so.11.8.89";
+        cudaenv.report.Binary consumer = new cudaenv.report.Binary("/opt/torch/lib/libtorch_cuda.so", List.of(),
+                List.of(), List.of("libcudart.so.11.0", "libcudnn.so.8"), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of("$ORIGIN"), List.of(), List.of(), List.of(
+                new cudaenv.report.LoadEdge("libcudart.so.11.0", Optional.of(cudart), "RUNPATH", Optional.of("$ORIGIN")),
+                new cudaenv.report.LoadEdge("libcudnn.so.8", Optional.empty(), "not-found", Optional.empty())));
+        Report r = healthy.withBinaries(List.of(consumer));
+        String out = text(Sections.LIBS, r);
+        assertTrue(out.contains("Who loads which copy"), out);
+        assertTrue(out.matches("(?s).*libtorch_cuda\\.so +libcudart\\.so\\.11\\.0 +" + java.util.regex.Pattern.quote(cudart)
+                + " +RUNPATH \\$ORIGIN.*"), out);
+        assertTrue(out.matches("(?s).*not found +libtorch_cuda\\.so +libcudnn\\.so\\.8 +nothing +not-found.*"), out);
+        assertFalse(text(Sections.LIBS, healthy).contains("Who loads which copy"), "no edges, no table");
+        String html = HtmlReport.section(Sections.LIBS.of(r));
+        assertTrue(html.contains("Who loads which copy"), html);
+        assertTrue(html.contains("loaded by libtorch_cuda.so (RUNPATH $ORIGIN)"), html);
+    }
 }

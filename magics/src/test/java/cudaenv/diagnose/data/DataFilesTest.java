@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DataFilesTest {
     private static final List<String> FILES = List.of("driver-requirements.tsv", "minor-version-compat.tsv",
             "forward-compat.tsv", "architectures.tsv", "cudnn-support.tsv", "cudnn-files.tsv", "version-encodings.tsv",
-            "pytorch-builds.tsv", "ptx-isa.tsv", "ngc-pytorch.tsv", "cudnn-packages.tsv", "knowledge.tsv");
+            "pytorch-builds.tsv", "ptx-isa.tsv", "ngc-pytorch.tsv", "cudnn-packages.tsv", "knowledge.tsv",
+            "soname-packages.tsv");
 
     @Test
     void everyFileHasRowsAndEveryRowASource() {
@@ -266,5 +267,15 @@ class DataFilesTest {
         assertEquals(Optional.empty(), CudaVersion.parse("abc"));
         assertTrue(DriverVersion.parse("535.113.01").orElseThrow().atLeast(DriverVersion.parse("535.54.03").orElseThrow()));
         assertEquals(Optional.empty(), DriverVersion.parse("535.x"));
+    }
+
+    @Test
+    void eachSonamePackageUnpacksWhereTheSonameNamesItsComponent() {
+        for (SonamePackages.Package p : SonamePackages.all()) {
+            assertTrue(p.soname().matches("lib[A-Za-z_]+\\.so\\.\\d+(\\.\\d+)?"), p.toString());
+            assertTrue(p.pip().matches("nvidia-[a-z-]+-cu1[12]"), p.toString());
+            assertTrue(p.pipFolder().matches("nvidia/[a-z_]+/lib"), p.toString());
+            assertTrue(SonamePackages.of(p.soname()).orElseThrow() == p, "one row per soname: " + p.soname());
+        }
     }
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Report time on a machine with 30 CUDA-family libraries and one framework: PyTorch 2.5.1+cu124's natives as DJL ships
+# them in torch/lib (.ci/deps-vendor; its renamed runtime, NVRTC and cuDNN among them) plus copies of a small libnccl.so.2
+# in pip-style nvidia/*/lib folders, up to 30. For each jar given: cold (its launcher, a new JVM and worker each time) and
+# warm (bench/ProbeBench.java: a running JVM, worker started ahead) medians of RUNS runs, interleaved across jars.
+#   bench/loader/speed.sh install/target/cudaenv.jar [OTHER.jar ...]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs="${RUNS:-7}"
+cache="${CUDAENV_TEST_CACHE:-$HOME/.cache/cudaenv-test}"
+djl="$cache/vendor/djl-pytorch-cu124-2.5.1/pytorch/cu124/linux-x86_64"
+[ -d "$djl" ] || bash .ci/deps-vendor
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+root="$work/root"; site="$root/usr/local/lib/python3.11/dist-packages"
+mkdir -p "$root/etc" "$site/torch/lib"; : > "$root/etc/ld.so.conf"
+cp "$djl"/* "$site/torch/lib/"
+printf "__version__ = '2.5.1+cu124'\ncuda = '12.4'\n" > "$site/torch/version.py"
+gcc -shared -fPIC -O0 -w -Wl,-soname,libnccl.so.2 -I magics/src/test/resources/fake -o "$work/libnccl.so.2" \
+    magics/src/test/resources/fake/nccl.c
+jar="${1:-install/target/cudaenv.jar}"
+i=0
+while [ "$(java -jar "$jar" report --json --root "$root" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["libraries"]))')" -lt 30 ]; do
+  i=$((i + 1)); mkdir -p "$site/nvidia/pkg$i/lib"; cp "$work/libnccl.so.2" "$site/nvidia/pkg$i/lib/"
+done
+median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
+now_ms() { date +%s%3N; }
+declare -A cold
+for r in $(seq "$runs"); do
+  for j in "$@"; do
+    s=$(now_ms); "$(dirname "$j")/cudaenv" report --json --root "$root" >/dev/null 2>&1 || true; e=$(now_ms)
+    cold[$j]+="$((e - s)) "
+  done
+done
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); libraries found by $(basename "$jar"): $(java -jar "$jar" report --json --root "$root" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(len(r["libraries"]), "CUDA-family,", len(r["frameworks"]), "framework")')"
+for j in "$@"; do
+  warm=$(java -cp "$j" bench/ProbeBench.java "$runs" "$root" 2>/dev/null)
+  echo "$j: cold $(echo "${cold[$j]}" | tr ' ' '\n' | grep . | median) ms, warm ${warm} ms (medians of $runs)"
+done
