@@ -21,6 +21,7 @@ public final class Main {
         commands.add(new InstallCommand());
         commands.add(new UninstallCommand());
         commands.add(new CompareCommand());
+        commands.add(new MagicCommand());
         return commands;
     }
 
