@@ -9,10 +9,21 @@ import subprocess
 import sys
 import tempfile
 
-from IPython.core.error import UsageError
 from IPython.display import display, update_display
 
 COMMAND = @COMMAND@
+
+
+class CudaenvError(Exception):
+    """A failed line: shown as one line (its name and message), no Python traceback, and the cell fails."""
+
+    def _render_traceback_(self):
+        return [f"{type(self).__name__}: {self}"]
+
+
+def _error(name, message):
+    kind = type(name if name.isidentifier() else "CudaenvError", (CudaenvError,), {})
+    return kind(message)
 
 
 def _show(message):
@@ -35,8 +46,8 @@ def cudaenv(line=""):
                                        stderr=errors, stdin=subprocess.DEVNULL, text=True, encoding="utf-8",
                                        errors="replace")
         except OSError as e:
-            raise UsageError(f"cudaenv: cannot run {COMMAND[0]} ({e.strerror}); install it again with"
-                             " 'cudaenv install --ipython'") from None
+            raise _error("CudaenvError", f"cudaenv: cannot run {COMMAND[0]} ({e.strerror}); install it again"
+                         " with 'cudaenv install --ipython'") from None
         failure = None
         try:
             for text in process.stdout:
@@ -45,7 +56,7 @@ def cudaenv(line=""):
                 except ValueError:
                     continue
                 if message.get("type") == "error":
-                    failure = f"{message.get('ename', 'Error')}: {message.get('evalue', '')}"
+                    failure = _error(str(message.get("ename", "CudaenvError")), str(message.get("evalue", "")))
                 else:
                     _show(message)
             process.wait()
@@ -55,12 +66,13 @@ def cudaenv(line=""):
             print("cudaenv: interrupted")
             return
         if failure:
-            raise UsageError(failure)
+            raise failure
         if process.returncode != 0:
             errors.seek(0)
             lines = ["".join(c for c in x if c.isprintable()).strip() for x in errors.read().splitlines()]
             lines = [x for x in lines if x]
-            raise UsageError(lines[-1] if lines else f"cudaenv: {COMMAND[0]} exited with status {process.returncode}")
+            raise _error("CudaenvError", lines[-1] if lines
+                         else f"cudaenv: {COMMAND[0]} exited with status {process.returncode}")
 
 
 def load_ipython_extension(ipython):
