@@ -17,7 +17,9 @@ NAME = os.environ.get("CUDAENV_KERNEL_NAME", "cudaenv")
 
 def check(path):
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, kernel_name=NAME, timeout=300, allow_errors=True,
+    # a Python notebook (%cudaenv through the IPython extension) runs in ipykernel, every other in cudaenv's kernel
+    python = nb.metadata.get("kernelspec", {}).get("language") == "python"
+    NotebookClient(nb, kernel_name="python3" if python else NAME, timeout=300, allow_errors=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     problems = []
     for index, cell in enumerate(nb.cells):

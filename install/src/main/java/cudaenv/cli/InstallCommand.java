@@ -36,11 +36,21 @@ final class InstallCommand implements Command {
                   --prefix DIR    DIR/share/jupyter/kernels
                   --display-name  the name Jupyter shows (default "Java (cudaenv)")
                   --java-opts     extra JVM flags, e.g. "-Xmx2g", added after the kernel's defaults
+
+                Usage: cudaenv install --ipython [--user | --sys-prefix | --prefix DIR] [--python PYTHON]
+
+                Instead of the Java kernel, writes cudaenv.py, an IPython extension for Python notebooks
+                (%load_ext cudaenv, then %cudaenv), into PYTHON's (default python3) user site-packages,
+                its environment's site-packages (--sys-prefix) or DIR's (--prefix).
                 """;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        if (args.contains("--ipython")) {
+            return IPythonExtension.install(args.stream().filter(a -> !a.equals("--ipython")).toList(), runningJar(),
+                    out, err);
+        }
         KernelSpecOptions options = KernelSpecOptions.parse(args, true);
         Path kernels = options.kernelsDir();
         Path jar = runningJar();

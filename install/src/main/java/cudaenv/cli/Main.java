@@ -28,6 +28,7 @@ public final class Main {
         commands.add(new CompareCommand());
         commands.add(new SchemaCommand());
         commands.add(new DataCommand());
+        commands.add(new MagicCommand());
         return commands;
     }
 

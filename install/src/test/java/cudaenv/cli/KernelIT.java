@@ -39,6 +39,8 @@ class KernelIT {
                 "JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString(),
                 "JUPYTER_CONFIG_DIR", home.resolve("config").toString(),
                 "CUDAENV_KERNEL_NAME", NAME,
+                // the IPython extension goes to this user site-packages, which the Python kernels then find
+                "PYTHONUSERBASE", home.resolve("python-user").toString(),
                 "PYTHONDONTWRITEBYTECODE", "1");
         Processes.Result installed = cudaenv("install", "--user", "--name", NAME);
         assertEquals(0, installed.exit(), installed.output());
@@ -48,6 +50,9 @@ class KernelIT {
                 "install records a class-data archive and starts the kernel from it");
         assertTrue(WorkerSidecars.of(spec.resolve("cudaenv.jar")).flatMap(WorkerSidecars::archive).isPresent(),
                 "install records the probe worker's archive beside the kernel's jar: " + installed.output());
+        Processes.Result ipython = cudaenv("install", "--ipython", "--python", PYTHON);
+        assertEquals(0, ipython.exit(), ipython.output());
+        assertTrue(ipython.output().contains(home.resolve("python-user").toString()), ipython.output());
     }
 
     @AfterAll
@@ -115,6 +120,14 @@ class KernelIT {
         Processes.Result notebooks = python("run_notebooks.py", NOTEBOOKS.toAbsolutePath().toString());
         assertEquals(0, notebooks.exit(), notebooks.output());
         assertTrue(notebooks.output().contains("ok   java-cells.ipynb"), notebooks.output());
+        assertTrue(notebooks.output().contains("ok   python-magic.ipynb"), notebooks.output());
+    }
+
+    @Test
+    void thePythonKernelShowsTheJavaKernelsBundlesThroughTheIPythonExtension() throws Exception {
+        Processes.Result run = python("python_magic.py", NOTEBOOKS.resolve("samples").toAbsolutePath().toString());
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("ok   watch: one display, updated in place twice"), run.output());
     }
 
     @Test
