@@ -51,8 +51,9 @@ class CompareCommandTest {
         Run r = run(fixture("node-535.json").toString(), fixture("node-470.json").toString());
 
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().startsWith("B's driver 470.82.01 (CUDA 11.4) cannot run the CUDA 12.1 runtime that both contain;"
-                + " A's driver 535.104.05 (CUDA 12.2) can\n"), r.out());
+        // wrapped to 80 columns (COLUMNS in the tests' environment): the words, not the line breaks
+        assertTrue(r.out().replaceAll("\\s+", " ").startsWith("B's driver 470.82.01 (CUDA 11.4) cannot run the CUDA 12.1"
+                + " runtime that both contain; A's driver 535.104.05 (CUDA 12.2) can A: "), r.out());
         assertTrue(r.out().contains("(host gpu-b07)"));
         assertEquals("", r.err());
     }
@@ -93,9 +94,11 @@ class CompareCommandTest {
         assertEquals(1, r.status());
         assertEquals("cudaenv compare: " + reports.resolve("gpu-c01.json")
                 + ": not a JSON object: srun: error: gpu-c01: task 0: Exited wit...\n", r.err());
-        assertTrue(r.out().startsWith("10 nodes in 2 configurations; group 1 has 9 (90%); 1 outlier group (1 node);"
-                + " errors: driver-too-old on 1; 1 input was not a report\n"), r.out());
-        assertTrue(r.out().contains("Outlier group 2 (1 node): group 2's driver 470.82.01 (CUDA 11.4) cannot run"), r.out());
+        String words = r.out().replaceAll("\\s+", " ");
+        assertTrue(words.startsWith("10 nodes in 2 configurations; group 1 has 9 (90%); 1 outlier group (1 node);"
+                + " errors: driver-too-old on 1; 1 input was not a report Groups "), r.out());
+        assertTrue(words.contains("Outlier group 2 (1 node): group 2's driver 470.82.01 (CUDA 11.4) cannot run"), r.out());
+        assertTrue(r.out().lines().allMatch(l -> l.length() <= 80), r.out());
     }
 
     @Test
