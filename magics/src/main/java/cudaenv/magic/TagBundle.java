@@ -26,7 +26,7 @@ final class TagBundle {
         List<List<Cell>> rows = new ArrayList<>();
         for (Claim c : check.claims()) {
             rows.add(List.of(Cell.status(status(c.status()), c.status().label()), Cell.of(c.subject()),
-                    Cell.of(c.claimed()), Cell.knownCode(c.found()), Cell.of(c.why())));
+                    Cell.of(c.claimed()), found(c), Cell.of(c.why())));
         }
         Part.Table table = new Part.Table("Claims of " + check.tag(),
                 List.of("Status", "Claim", "Tag says", "Found", "Why"), rows, false);
@@ -37,7 +37,8 @@ final class TagBundle {
         if (check.contradicted()) {
             return new Part.Banner(Status.WARNING, "The tag does not match what is inside",
                     String.join(", ", check.claims().stream().filter(c -> c.status() == TagCheck.Status.CONTRADICTED)
-                            .map(c -> c.subject() + " " + c.claimed() + " (found " + c.found().orElse("none") + ")")
+                            .map(c -> c.subject() + " " + c.claimed() + c.found().map(f -> " (found " + f + ")")
+                                    .orElse(" (not found)"))
                             .toList()));
         }
         long confirmed = check.claims().stream().filter(c -> c.status() == TagCheck.Status.CONFIRMED).count();
@@ -49,6 +50,12 @@ final class TagBundle {
         return new Part.Banner(Status.OK, unchecked > 0 ? "What could be checked matches the tag"
                 : "The tag matches what is inside", confirmed + " confirmed"
                 + (unchecked > 0 ? ", " + unchecked + " not checkable" : ""));
+    }
+
+    /** The same words as the headline: a contradicted claim with nothing found is "not found", not "unknown". */
+    private static Cell found(Claim c) {
+        return c.found().map(Cell::code).orElseGet(() -> c.status() == TagCheck.Status.CONTRADICTED
+                ? Cell.of("not found") : Cell.status(Status.UNKNOWN, ""));
     }
 
     private static Status status(TagCheck.Status s) {

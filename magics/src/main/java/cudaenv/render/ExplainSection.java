@@ -23,17 +23,19 @@ public final class ExplainSection {
         List<Part> parts = new ArrayList<>();
         parts.add(new Part.Table("The four CUDA numbers of this machine",
                 List.of("Number", "Here", "Read from", "What it means"), rows, true));
-        relations(ladder).forEach(p -> parts.add(p));
+        relations(ladder).forEach(parts::add);
         report.findings().stream().filter(f -> f.id().equals("cuda-versions-explained")).findFirst()
                 .ifPresent(f -> parts.add(Part.Paragraph.of(Cell.status(Status.INFO,
                         f.title() + (f.title().matches(".*[.!?:]$") ? " " : ". ") + f.detail()))));
-        parts.add(terms());
+        parts.add(terms(ladder));
         return new Section("explain", "The four CUDA numbers", parts);
     }
 
     /** The glossary behind the tooltips, for a terminal and for reading through. */
-    static Part.Table terms() {
-        List<List<Cell>> rows = Glossary.terms().stream()
+    static Part.Table terms(CudaLadder ladder) {
+        // the ladder's own labels are explained by the table above
+        List<String> explained = ladder.rungs().stream().map(Rung::label).toList();
+        List<List<Cell>> rows = Glossary.terms().stream().filter(t -> !explained.contains(t))
                 .map(t -> List.of(Cell.of(t), Cell.of(Glossary.gloss(t).orElseThrow()))).toList();
         return new Part.Table("Terms in these reports", List.of("Term", "Meaning"), rows, true);
     }
@@ -44,7 +46,9 @@ public final class ExplainSection {
         Optional<String> driver = ladder.driver().version();
         Optional<String> runtime = ladder.runtime().version();
         if (driver.isEmpty()) {
-            out.add(Part.Paragraph.of(Cell.status(Status.WARNING, "No driver answered, so no CUDA program can start"
+            // as severe as the finding that breaks the driver step, if one does
+            Status severity = ladder.driver().broken().map(f -> Status.of(f.severity())).orElse(Status.WARNING);
+            out.add(Part.Paragraph.of(Cell.status(severity, "No driver answered, so no CUDA program can start"
                     + " here; every other number only says what would be needed.")));
         }
         driver.ifPresent(d -> runtime.ifPresent(r -> out.add(driverVersusRuntime(d, r))));

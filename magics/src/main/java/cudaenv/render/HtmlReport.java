@@ -74,7 +74,7 @@ public final class HtmlReport {
         return "<p style=\"text-align:left;border-left:0.35em solid " + Accent.of(b.status()) + ";padding-left:0.6em;"
                 + "margin-top:0.25em;margin-bottom:0.75em;font-size:1.15em\"><strong>" + b.status().symbol() + " "
                 + HtmlEscaper.escape(b.headline()) + "</strong>"
-                + (b.sentence().isEmpty() ? "" : " " + HtmlEscaper.escape(b.sentence())) + "</p>";
+                + (b.sentence().isEmpty() ? "" : ": " + HtmlEscaper.escape(b.sentence())) + "</p>";
     }
 
     /** Findings one after the other: status and title, then Why, the fix as prose and command blocks, the docs. */

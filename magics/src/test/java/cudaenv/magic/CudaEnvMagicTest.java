@@ -406,6 +406,21 @@ class CudaEnvMagicTest {
     }
 
     @Test
+    void tagHeadlineAndTableUseTheSameWordsForWhatWasNotFound() {
+        Report runtimeOnly = TestReports.report(cudaenv.report.Driver.absent(), List.of(),
+                List.of(TestReports.library("cudart", "/usr/local/cuda-12.4/lib64/libcudart.so.12", "libcudart.so.12",
+                        "12.4")), cudaenv.report.Toolkit.absent(), List.of(), cudaenv.report.Container.none(), List.of(),
+                new cudaenv.report.Verdict(false, "no driver"));
+        cudaenv.image.TagCheck check = cudaenv.image.ImageTagCheck.check("pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime",
+                runtimeOnly);
+        String plain = cudaenv.render.TextReport.section(TagBundle.section(check), false);
+        assertTrue(plain.contains("PyTorch 2.5.1 (not found)") && plain.contains("cuDNN major 9 (not found)"), plain);
+        String row = plain.lines().filter(l -> l.contains("cuDNN") && l.contains("major 9") && l.contains("contradicted"))
+                .findFirst().orElseThrow();
+        assertTrue(row.contains("not found") && !row.contains("unknown"), row);
+    }
+
+    @Test
     void tagShowsEachClaimConfirmedContradictedOrNotCheckable() throws MagicException {
         CudaEnvMagic magic = magic(TestReports.healthy());
 

@@ -48,6 +48,14 @@ class SectionsTest {
     }
 
     @Test
+    void explainSaysNoDriverWithTheSeverityOfTheFindingThatBreaksTheDriverStep() {
+        String out = text(Sections.EXPLAIN, TestReports.noDriver());
+        assertTrue(out.contains("\u2716 error: No driver answered"), out);
+        assertFalse(out.contains("Terms in these reports") && out.indexOf("Driver supports up to")
+                != out.lastIndexOf("Driver supports up to"), "the ladder's terms are explained once: " + out);
+    }
+
+    @Test
     void gpusSaysWhyThereAreNoneWithTheSeverityOfTheCause() {
         String out = text(Sections.GPUS, TestReports.noDriver());
         assertTrue(out.startsWith("\u2716 error: No GPU visible: No NVIDIA driver (no-driver;"), out);
