@@ -67,7 +67,11 @@ class HostileRootFuzzTest {
                 Kind kind = KINDS[random.nextInt(KINDS.length)];
                 // log-uniform from 1 byte to 4 GB: tiny, typical and giant files alike
                 long size = (long) Math.pow(2, random.nextDouble() * 32);
-                SpecialFiles.place(root.resolve(path.substring(1)), kind, size, random);
+                Path target = root.resolve(path.substring(1));
+                if (!Files.isDirectory(target.getParent())) {
+                    continue; // an earlier placement made a parent folder something else: already hostile there
+                }
+                SpecialFiles.place(target, kind, size, random);
                 placed.add(path + "=" + kind + (kind == Kind.SPARSE_HUGE || kind == Kind.RANDOM_BYTES ? "(" + size + ")" : ""));
             }
             ReportOptions options = new ReportOptions(root, Duration.ofSeconds(3), java.util.Map.of(), java.util.Optional.empty());

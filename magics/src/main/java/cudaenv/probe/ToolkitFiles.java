@@ -92,13 +92,13 @@ final class ToolkitFiles {
     }
 
     /** Finds "Cuda compilation tools, release X.Y, V" in the binary, a chunk at a time. */
-    private static final long MAX_SCAN = 256L << 20;
+    /** CUDA 13.0's nvcc is 30 MB with its banner at 23.7 MB: twice that bounds a hostile giant's scan. */
+    private static final long MAX_SCAN = 64L << 20;
 
     private static Optional<String> fromBinary(Path nvcc) {
         try (FileChannel ch = FileChannel.open(nvcc, StandardOpenOption.READ)) {
             ByteBuffer buf = ByteBuffer.allocate(1 << 20);
             long position = 0;
-            // nvcc's banner lies in its first tens of MB: a larger file is not scanned to its end
             while (position < Math.min(ch.size(), MAX_SCAN)) {
                 buf.clear();
                 int n = ch.read(buf, position);
