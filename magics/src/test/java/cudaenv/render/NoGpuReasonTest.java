@@ -36,7 +36,8 @@ class NoGpuReasonTest {
         assertEquals("No GPU visible: The container was started without GPUs (gpu-not-exposed; see %cudaenv"
                 + " findings).", NoGpuReason.of(r));
         String section = TextReport.section(Sections.GPUS.of(r), Terminal.unicode(200));
-        assertTrue(section.contains("\u26a0 warning: No GPU visible: The container was started without GPUs"), section);
+        // an error finding explains it: the same severity as that finding
+        assertTrue(section.contains("\u2716 error: No GPU visible: The container was started without GPUs"), section);
     }
 
     @Test
