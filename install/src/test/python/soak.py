@@ -102,7 +102,7 @@ def main():
             fail(f"RSS grew {growth['VmRSS'] / 1024:.1f} MB per 1,000 cells, over {GROWTH_LIMIT_KB // 1024} MB")
         if large["VmRSS"] - after["VmRSS"] > LARGE_MESSAGE_LIMIT_KB:
             fail(f"RSS kept {(large['VmRSS'] - after['VmRSS']) // 1024} MB after a 50 MB message")
-        print("ok: soak within the targets")
+        print("ok: soak within its guards (the issue's target, 10 MB per 1,000 cells, is not met yet)")
 
 
 if __name__ == "__main__":
