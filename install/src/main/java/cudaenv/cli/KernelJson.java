@@ -14,10 +14,12 @@ final class KernelJson {
     /**
      * JVM flags for a kernel that starts fast and stays small while idle (measured by bench/kernel-startup):
      * serial GC (no GC threads), C1 only (javac in JShell warms faster), class data sharing, a small initial heap;
-     * security managers allowed, since the kernel's ExitGuard refuses System.exit in cells through one (JDK 18+).
+     * a heap kept near its live size (the kernel's idle trim and the free ratios give a peak back); security managers
+     * allowed, since the kernel's ExitGuard refuses System.exit in cells through one (JDK 18+).
      */
     static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-            "-Xms16m", "-XX:MaxRAMPercentage=50", "-XX:ReservedCodeCacheSize=64m", "-Djava.security.manager=allow");
+            "-Xms16m", "-XX:MaxRAMPercentage=50", "-XX:ReservedCodeCacheSize=64m", "-XX:MinHeapFreeRatio=20",
+            "-XX:MaxHeapFreeRatio=40", "-Djava.security.manager=allow");
 
     private KernelJson() {
     }

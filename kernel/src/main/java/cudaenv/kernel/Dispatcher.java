@@ -21,8 +21,11 @@ final class Dispatcher implements RequestHandler {
     private final History history;
     private final String version;
     private final Runnable shutdown;
+    private final IdleHeapTrim heapTrim;
 
-    Dispatcher(Iopub iopub, CellRunner cells, History history, String version, Runnable shutdown) {
+    Dispatcher(Iopub iopub, CellRunner cells, History history, String version, Runnable shutdown,
+               IdleHeapTrim heapTrim) {
+        this.heapTrim = heapTrim;
         this.iopub = iopub;
         this.cells = cells;
         this.history = history;
@@ -38,6 +41,7 @@ final class Dispatcher implements RequestHandler {
             toAbort = route(request, channel);
         } finally {
             iopub.status(request.header(), "idle");
+            heapTrim.served();
         }
         abort(toAbort, channel);
     }

@@ -42,7 +42,8 @@ public final class Kernel {
         System.setIn(new CellInput(connection.stdin(), streams::flush));
         History history = new History();
         CellRunner cells = new CellRunner(connection.iopub(), MagicHost.load(), new JavaEngine(), history, streams);
-        Dispatcher dispatcher = new Dispatcher(connection.iopub(), cells, history, version, connection::stop);
+        Dispatcher dispatcher = new Dispatcher(connection.iopub(), cells, history, version, connection::stop,
+                IdleHeapTrim.start());
         connection.serve(dispatcher, dispatcher);
         connection.iopub().status(new JsonObject(), "starting");
         if (!exitGuarded) {

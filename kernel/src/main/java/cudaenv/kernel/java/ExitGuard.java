@@ -33,7 +33,13 @@ public final class ExitGuard extends SecurityManager {
         }
     }
 
+    /** Marks a snippet's loader; the kernel's own loader and its parents never count as a cell's. */
     static void cellLoader(ClassLoader loader) {
+        for (ClassLoader kernel = ExitGuard.class.getClassLoader(); kernel != null; kernel = kernel.getParent()) {
+            if (kernel == loader) {
+                return;
+            }
+        }
         if (loader != null) {
             CELL_LOADERS.add(loader);
         }

@@ -13,8 +13,6 @@ final class MessageSizeCap {
     static final long DEFAULT_BYTES = 16L << 20;
     /** Messages from this size on are followed by a heap shrink. */
     private static final long LARGE_BYTES = 1L << 20;
-    /** The serial collector shrinks in steps (ShrinkHeapInSteps: 0, 10, 40, then 100% of the excess). */
-    private static final int SHRINK_STEPS = 4;
 
     private final long capBytes;
     private boolean sawLarge;
@@ -51,8 +49,6 @@ final class MessageSizeCap {
             return;
         }
         sawLarge = false;
-        for (int i = 0; i < SHRINK_STEPS; i++) {
-            System.gc();
-        }
+        HeapTrim.now();
     }
 }
