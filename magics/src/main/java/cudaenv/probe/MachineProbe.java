@@ -47,8 +47,8 @@ public final class MachineProbe {
         // file facts first: on the command line the worker is still booting meanwhile
         KernelModuleFiles module = KernelModuleFiles.read(fs);
         Host host = HostFiles.read(fs);
-        Toolkit toolkit = ToolkitFiles.read(fs, env, found.cudaHomes());
-        List<Framework> frameworks = FrameworkFiles.read(fs, found.sitePackages());
+        Toolkit toolkit = ToolkitFiles.read(fs, env, found.cudaHomes(), found.sitePackages(), found.condaPrefixes());
+        List<Framework> frameworks = FrameworkFiles.read(fs, found.sitePackages(), env);
         boolean driverInjected = found.libraries().stream()
                 .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
         Container container = ContainerFiles.read(fs, env, module, driverInjected);
