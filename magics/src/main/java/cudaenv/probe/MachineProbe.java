@@ -67,7 +67,7 @@ public final class MachineProbe {
         Optional<FoundLibrary> libcuda = selected(found, "cuda");
         Optional<ProbeResult> cuda = libcuda.map(l -> probed.get(l.path()));
         Optional<ProbeResult> nvml = selected(found, "nvml").map(l -> probed.get(l.path()));
-        Driver driver = DriverFacts.driver(libcuda, cuda, nvml, module);
+        Driver driver = DriverFacts.driver(libcuda, cuda, nvml, module).withPciDevices(PciDevices.nvidia(fs));
         return new Report(Report.SCHEMA_VERSION, null, host, driver, DriverFacts.gpus(cuda, nvml), libraries, toolkit,
                 frameworks, container, List.of(), null, List.of(), List.of(), calls);
     }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DataFilesTest {
     private static final List<String> FILES = List.of("driver-requirements.tsv", "minor-version-compat.tsv",
             "forward-compat.tsv", "architectures.tsv", "cudnn-support.tsv", "cudnn-files.tsv", "version-encodings.tsv",
-            "pytorch-builds.tsv");
+            "pytorch-builds.tsv", "framework-builds.tsv");
 
     @Test
     void everyFileHasRowsAndEveryRowASource() {
