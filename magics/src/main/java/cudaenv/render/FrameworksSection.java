@@ -19,7 +19,7 @@ public final class FrameworksSection {
             parts.add(Part.Paragraph.of(Cell.of("No framework (torch, ...) found.")));
         } else {
             List<List<Cell>> rows = report.frameworks().stream().map(FrameworksSection::row).toList();
-            parts.add(new Part.Table("Frameworks", List.of("Name", "Version", "Built for CUDA", "cuDNN", "Path"),
+            parts.add(new Part.Table("Frameworks", List.of("Name", "Version", "Built for CUDA", "cuDNN", "Path", "Read from"),
                     rows, false));
         }
         if (!report.binaries().isEmpty()) {
@@ -38,7 +38,8 @@ public final class FrameworksSection {
     private static List<Cell> row(Framework f) {
         return List.of(Cell.of(f.name()), Cell.known(f.version()),
                 f.cuda().map(Cell::of).orElseGet(() -> Cell.status(Status.WARNING, "CPU-only build")),
-                Cell.of(f.cudnn().orElse("")), Cell.code(f.path()));
+                Cell.of(f.cudnn().orElse("")), Cell.code(f.path()), Cell.of(String.join("; ", f.evidence())
+                        + (f.libraries().isEmpty() ? "" : " (" + f.libraries().size() + " libraries it loads)")));
     }
 
     private static List<Cell> binary(Binary b) {
