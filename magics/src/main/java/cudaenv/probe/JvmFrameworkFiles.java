@@ -117,8 +117,9 @@ final class JvmFrameworkFiles {
                 Optional<String> cuda = BuildMetadata.cudaMajor(needed);
                 out.add(new Framework("onnxruntime-java", version, cuda, fs.realPath(dir).orElse(dir),
                         cuda.isPresent() ? BuildMetadata.cudnnMajor(needed) : Optional.empty(),
-                        files(fs, List.of(provider, dir + "/libonnxruntime_providers_shared.so", main,
-                                dir + "/libonnxruntime4j_jni.so")),
+                        // not libonnxruntime4j_jni.so: OnnxRuntime loads it by path after libonnxruntime.so, whose
+                        // SONAME libonnxruntime.so.1 then answers its DT_NEEDED (its RUNPATH is a build folder)
+                        files(fs, List.of(provider, dir + "/libonnxruntime_providers_shared.so", main)),
                         List.of("libonnxruntime.so symbol version", needed.isEmpty()
                                 ? "no libonnxruntime_providers_cuda.so extracted (the CPU jar, or CUDA never enabled)"
                                 : "libonnxruntime_providers_cuda.so DT_NEEDED")));
