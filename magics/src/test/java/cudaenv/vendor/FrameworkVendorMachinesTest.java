@@ -186,6 +186,26 @@ class FrameworkVendorMachinesTest {
         }
     }
 
+    /** The real nvcc binary where pip's nvidia-cuda-nvcc-cu12 and conda's cuda-nvcc put theirs: found off PATH. */
+    @Test
+    void nvccInPipAndCondaLayoutsIsFoundAndReadFromItsOwnBanner() throws Exception {
+        Path real = DEB.resolve("nvidia-cuda-toolkit/usr/lib/nvidia-cuda-toolkit/bin/nvcc");
+        Matcher m = Pattern.compile("release (\\d+\\.\\d+), V").matcher(run(real.toString(), "--version").out());
+        assertTrue(m.find());
+        place(real, SITE + "/nvidia/cuda_nvcc/bin/nvcc");
+        ldconfig();
+        Report pip = report(Map.of("PATH", "/usr/bin:/bin"));
+        assertEquals(Optional.of(m.group(1)), pip.toolkit().nvccVersion());
+        assertEquals(Optional.of(SITE + "/nvidia/cuda_nvcc/bin/nvcc"), pip.toolkit().nvccPath());
+
+        Files.delete(root.resolve(SITE.substring(1) + "/nvidia/cuda_nvcc/bin/nvcc"));
+        place(real, "/opt/conda/bin/nvcc");
+        Files.createDirectories(root.resolve("opt/conda/conda-meta"));
+        Report conda = report(Map.of("PATH", "/usr/bin:/bin"));
+        assertEquals(Optional.of(m.group(1)), conda.toolkit().nvccVersion());
+        assertEquals(Optional.of("/opt/conda/bin/nvcc"), conda.toolkit().nvccPath());
+    }
+
     /** A CUDA home holding libraries only (Debian's real libcudart 11.8 in it): no nvcc is claimed. */
     @Test
     void aCudaHomeWithLibrariesOnlyClaimsNoNvcc() throws Exception {
