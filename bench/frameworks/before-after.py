@@ -88,6 +88,17 @@ def m_apt_home(root):
     apt_toolkit(root); return {"CUDA_HOME": "/usr"}
 
 
+def m_pip_nvcc(root):
+    place(root, f"{DEB}/nvidia-cuda-toolkit/usr/lib/nvidia-cuda-toolkit/bin/nvcc", f"{SITE}/nvidia/cuda_nvcc/bin/nvcc")
+    return {"PATH": "/usr/bin:/bin"}
+
+
+def m_conda_nvcc(root):
+    place(root, f"{DEB}/nvidia-cuda-toolkit/usr/lib/nvidia-cuda-toolkit/bin/nvcc", "opt/conda/bin/nvcc")
+    os.makedirs(os.path.join(root, "opt/conda/conda-meta"))
+    return {"PATH": "/usr/bin:/bin"}
+
+
 def m_lib_home(root):
     place(root, f"{CACHE}/nvidia/usr/lib/x86_64-linux-gnu/libcudart.so.11.8.89", "usr/local/cuda-11.8/lib64/libcudart.so.11.8.89")
     link(root, "usr/local/cuda", "cuda-11.8")
@@ -140,6 +151,8 @@ MACHINES = [
     ("DJL cache 2.5.1-cu124", m_djl),
     ("Debian apt toolkit, PATH", m_apt_path),
     ("Debian apt toolkit, CUDA_HOME=/usr", m_apt_home),
+    ("real nvcc in pip's nvidia/cuda_nvcc", m_pip_nvcc),
+    ("real nvcc in conda's /opt/conda/bin", m_conda_nvcc),
     ("CUDA home with libraries only", m_lib_home),
     ("Debian CPU torch, driver 535 installed, no module", m_cpu_torch),
     ("same + PCI 0x10de GPU", m_cpu_torch_pci),
@@ -183,7 +196,10 @@ def run(jar, root, env):
 def main():
     before, after = sys.argv[1], sys.argv[2]
     print("| machine | before (main) | after (frameworks) |\n|---|---|---|")
+    only = os.environ.get("ONLY")
     for name, build in MACHINES:
+        if only and only not in name:
+            continue
         root = tempfile.mkdtemp(prefix="cudaenv-ba-")
         try:
             env = build(root)
