@@ -58,6 +58,17 @@ class FrameworkRulesTest {
     }
 
     @Test
+    void tensorflowWithoutCudnnGetsCudnnMissingWithItsOwnReinstall() {
+        Report r = Machine.host().driver("550.54.14", "12.4").gpu("NVIDIA L4", "8.9")
+                .framework("tensorflow", "2.16.1", "12.3").report();
+        List<Finding> f = new CudnnMissing().apply(r);
+        assertEquals(List.of("cudnn-missing"), Machine.ids(f));
+        assertTrue(f.get(0).fix().contains("tensorflow[and-cuda]"), f.get(0).fix());
+        assertEquals(List.of(), new CudnnMissing().apply(Machine.host().driver("550.54.14", "12.4")
+                .framework("onnxruntime", "1.20.0", "12").report()), "ONNX Runtime's cuDNN is a DT_NEEDED: missing-dependency");
+    }
+
+    @Test
     void onnxruntimeForCuda12OnA470DriverOffersTheCuda118Package() {
         Report r = Machine.host().driver("470.82.01", "11.4").gpu("Tesla T4", "7.5")
                 .framework("onnxruntime", "1.20.0", "12").report();
