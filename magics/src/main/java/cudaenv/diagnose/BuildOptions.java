@@ -1,5 +1,6 @@
 package cudaenv.diagnose;
 
+import cudaenv.diagnose.data.FrameworkBuilds;
 import cudaenv.diagnose.data.Knowledge;
 import cudaenv.diagnose.data.PytorchBuilds;
 import cudaenv.elf.GpuCodeSupport;
@@ -23,6 +24,26 @@ final class BuildOptions {
         }
         Optional<String> torch = Facts.torchVersion(r);
         return PytorchBuilds.tags().stream().map(tag -> judge(r, PytorchBuilds.rowFor(tag, torch), torch)).toList();
+    }
+
+    /**
+     * PyTorch's builds, then those of each other framework present here that publishes CUDA builds
+     * (framework-builds.tsv), judged by the driver alone: their GPU code lists are not tabled.
+     */
+    static List<BuildOption> withOtherFrameworks(Report r) {
+        List<BuildOption> out = new ArrayList<>(of(r));
+        if (out.isEmpty() && Facts.driverCuda(r).isEmpty()) {
+            return out;
+        }
+        r.frameworks().stream().map(f -> f.name()).distinct().flatMap(n -> FrameworkBuilds.of(n).stream())
+                .map(b -> {
+                    Compatibility c = Compatibility.of(r, b.cuda());
+                    return new BuildOption(b.name(), b.cuda().toString(), c.runs(), c.why() + "; " + b.framework()
+                            + (r.gpus().isEmpty() ? "; no GPU visible, so compute capability was not checked" : ""),
+                            b.install());
+                })
+                .forEach(out::add);
+        return out;
     }
 
     private static BuildOption judge(Report r, PytorchBuilds.Build build, Optional<String> torch) {

@@ -24,19 +24,40 @@ final class CudnnIncomplete implements Rule {
             if (missing.isEmpty()) {
                 continue;
             }
-            String crash = main.status() == LibraryStatus.CRASHED
-                    ? " Probing it aborted the process (" + main.error().orElse("SIGABRT") + "), as cuDNN does when it cannot"
-                            + " load a sub-library."
-                    : "";
             int major = Cudnn.major(main).orElseThrow();
             out.add(new Finding("cudnn-incomplete", Severity.ERROR,
                     "cuDNN " + Cudnn.versionOf(main) + " is incomplete: " + missing.size() + " of its libraries are missing",
-                    main.path() + " is there but " + String.join(", ", missing) + " not in " + folder
-                            + "; the first cuDNN call aborts the process (\"Could not load library " + missing.get(0)
-                            + "\")." + crash,
+                    main.path() + " is there but " + String.join(", ", missing) + " not in " + folder + "; "
+                            + consequence(major, missing, main),
                     fix(major, cudaMajor(r, main))));
         }
         return out;
+    }
+
+    /**
+     * What happens, per cuDNN major, measured on NVIDIA's own files: cuDNN 9's libcudnn.so.9 loads libcudnn_graph.so.9
+     * on its first call (even cudnnGetVersion) and aborts without it; the other sub-libraries load at first use.
+     * cuDNN 8's libcudnn.so.8 loads each sub-library at the first call that needs it, and aborts when it cannot.
+     */
+    private static String consequence(int major, List<String> missing, Library main) {
+        boolean answered = main.version().isPresent() || main.answers().containsKey("cudnnGetVersion");
+        boolean crashed = main.status() == LibraryStatus.CRASHED;
+        String probe = crashed ? " Probing it aborted the process (" + main.error().orElse("SIGABRT") + ")." : "";
+        String graph = "libcudnn_graph.so." + major;
+        if (major >= 9 && missing.contains(graph)) {
+            return "libcudnn.so." + major + " loads " + graph + " on its first call, even cudnnGetVersion, and aborts the"
+                    + " process without it (\"Unable to load any of {" + graph + "...}\", then SIGABRT)." + probe;
+        }
+        String first = missing.get(0);
+        if (major >= 9) {
+            return (answered ? "cudnnGetVersion answers (" + Cudnn.versionOf(main) + ") and handles can be created,"
+                    : "the library loads,") + " but each operation that needs " + String.join(" or ", missing)
+                    + " fails at first use with CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED (frameworks report it as a failed"
+                    + " convolution or matmul, or fall back)." + probe;
+        }
+        return (answered ? "cudnnGetVersion answers (" + Cudnn.versionOf(main) + "), but the" : "the")
+                + " first call that needs a missing sub-library aborts the process (\"Could not load library " + first
+                + ". Error: " + first + ": cannot open shared object file\", then SIGABRT)." + probe;
     }
 
     private static String fix(int major, Optional<Integer> cuda) {

@@ -22,7 +22,7 @@ public final class Diagnosis {
                 .flatMap(rule -> rule.apply(facts).stream())
                 .sorted(Comparator.comparing(Finding::severity))
                 .toList();
-        return facts.withDiagnosis(findings, Verdicts.of(facts, findings), BuildOptions.of(facts))
+        return facts.withDiagnosis(findings, Verdicts.of(facts, findings), BuildOptions.withOtherFrameworks(facts))
                 .withTool(facts.tool().withKnowledgeDate(Knowledge.date()));
     }
 }

@@ -23,14 +23,19 @@ final class FrameworkNeedsNewerDriver implements Rule {
             if (c.isEmpty() || c.get().support() != Compatibility.Support.TOO_OLD) {
                 continue;
             }
-            Optional<BuildOption> best = Advice.bestBuild(r, BuildOptions.of(r));
-            String instead = best.map(b -> " Or keep the driver and install the " + f.name() + " build for CUDA " + b.cuda()
-                    + ": " + Advice.pipInstall(r, b) + ".").orElse("");
+            String instead = FrameworkAdvice.isTorch(f)
+                    ? Advice.bestBuild(r, BuildOptions.of(r)).map(b -> " Or keep the driver and install the " + f.name()
+                            + " build for CUDA " + b.cuda() + ": " + Advice.pipInstall(r, b) + ".").orElse("")
+                    : FrameworkAdvice.bestBuild(r, f).map(b -> " Or keep the driver and install " + b.name() + ": "
+                            + FrameworkAdvice.install(b) + ".").orElse("");
             out.add(new Finding("framework-needs-newer-driver", Severity.ERROR,
                     Facts.describe(f) + " needs a newer NVIDIA driver than this one",
                     Facts.describe(f) + " (" + f.path() + ") was built for CUDA " + f.cuda().orElseThrow() + "; "
-                            + c.get().why() + ". torch.cuda.is_available() is False and CUDA calls fail with"
-                            + " \"The NVIDIA driver on your system is too old\".",
+                            + c.get().why() + ". " + (FrameworkAdvice.isTorch(f)
+                            ? "torch.cuda.is_available() is False and CUDA calls fail with \"The NVIDIA driver on your"
+                                    + " system is too old\"."
+                            : "Its CUDA calls fail with cudaErrorInsufficientDriver (35): "
+                                    + FrameworkAdvice.symptom(f) + "."),
                     Advice.driverFor(r, c.get().needed()) + Advice.forwardCompat(r, c.get().needed()) + instead));
         }
         return out;

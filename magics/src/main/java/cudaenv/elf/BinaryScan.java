@@ -35,7 +35,12 @@ public final class BinaryScan {
         // discovery already names each library by its real path
         facts.libraries().stream().map(Library::path).forEach(paths::add);
         for (Framework f : facts.frameworks()) {
-            if (f.path().isBlank()) {
+            if (!f.libraries().isEmpty()) {
+                // the framework named the files it loads (already real paths)
+                paths.addAll(f.libraries());
+                continue;
+            }
+            if (f.path().isBlank() || f.path().endsWith(".jar")) {
                 continue;
             }
             List<String> files = fs.isDirectory(f.path())

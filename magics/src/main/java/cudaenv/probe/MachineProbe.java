@@ -47,8 +47,8 @@ public final class MachineProbe {
         // file facts first: on the command line the worker is still booting meanwhile
         KernelModuleFiles module = KernelModuleFiles.read(fs);
         Host host = HostFiles.read(fs);
-        Toolkit toolkit = ToolkitFiles.read(fs, env, found.cudaHomes());
-        List<Framework> frameworks = FrameworkFiles.read(fs, found.sitePackages());
+        Toolkit toolkit = ToolkitFiles.read(fs, env, found.cudaHomes(), found.sitePackages(), found.condaPrefixes());
+        List<Framework> frameworks = FrameworkFiles.read(fs, found.sitePackages(), env);
         boolean driverInjected = found.libraries().stream()
                 .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
         Container container = ContainerFiles.read(fs, env, module, driverInjected);
@@ -69,7 +69,7 @@ public final class MachineProbe {
         Optional<FoundLibrary> libcuda = selected(found, "cuda");
         Optional<ProbeResult> cuda = libcuda.map(l -> probed.get(l.path()));
         Optional<ProbeResult> nvml = selected(found, "nvml").map(l -> probed.get(l.path()));
-        Driver driver = DriverFacts.driver(libcuda, cuda, nvml, module);
+        Driver driver = DriverFacts.driver(libcuda, cuda, nvml, module).withPciDevices(PciDevices.nvidia(fs));
         return new Report(Report.SCHEMA_VERSION, null, host, driver, DriverFacts.gpus(cuda, nvml), libraries, toolkit,
                 frameworks, container, List.of(), null, List.of(), List.of(), calls);
     }

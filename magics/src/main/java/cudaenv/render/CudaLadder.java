@@ -62,7 +62,10 @@ public record CudaLadder(Rung driver, Rung runtime, Rung toolkit, Rung framework
     }
 
     private static Rung toolkit(Report r) {
-        String from = r.toolkit().home().map(h -> "nvcc in " + h).orElse("no nvcc found");
+        // an nvcc is named only when its binary is there; a home with libraries only says so
+        String from = r.toolkit().nvccPath().map(p -> r.toolkit().nvccFoundAs().map(v -> v + " -> ").orElse("") + p)
+                .orElseGet(() -> r.toolkit().home().map(h -> "no nvcc (" + h + " holds libraries only)")
+                        .orElse("no nvcc found"));
         return new Rung("Toolkit (nvcc)", r.toolkit().nvccVersion(), from,
                 "the compiler's CUDA (nvcc --version); matters only when building CUDA code or extensions");
     }

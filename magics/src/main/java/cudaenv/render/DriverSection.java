@@ -25,7 +25,9 @@ public final class DriverSection {
                 .add("cuInit(0)", answer(d.cuInit(), "CUDA_SUCCESS"))
                 .add("nvmlInit_v2", answer(d.nvmlInit(), "NVML_SUCCESS"))
                 .add("Device nodes", d.deviceNodes().isEmpty() ? Cell.of("none")
-                        : Cell.code(String.join(" ", d.deviceNodes())));
+                        : Cell.code(String.join(" ", d.deviceNodes())))
+                .add("NVIDIA PCI devices", d.pciDevices().isEmpty() ? Cell.of("none")
+                        : Cell.code(String.join(" ", d.pciDevices())));
         return new Section("driver", "NVIDIA driver", List.of(rows.table("NVIDIA driver")));
     }
 

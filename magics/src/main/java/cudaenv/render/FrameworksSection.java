@@ -20,7 +20,7 @@ public final class FrameworksSection {
         } else {
             List<List<Cell>> rows = report.frameworks().stream().map(FrameworksSection::row).toList();
             parts.add(Tables.withoutEmptyColumns(new Part.Table("Frameworks",
-                    List.of("Name", "Version", "Built for CUDA", "cuDNN", "Path"), rows, false)));
+                    List.of("Name", "Version", "Built for CUDA", "cuDNN", "Path", "Read from"), rows, false)));
         }
         // binaries with no GPU code, nothing missing and no problem say nothing: left out, as is an empty table
         List<List<Cell>> binaries = report.binaries().stream()
@@ -41,7 +41,8 @@ public final class FrameworksSection {
     private static List<Cell> row(Framework f) {
         return List.of(Cell.of(f.name()), Cell.known(f.version()),
                 f.cuda().map(Cell::of).orElseGet(() -> Cell.status(Status.WARNING, "CPU-only build")),
-                Cell.of(f.cudnn().orElse("")), Cell.code(f.path()));
+                Cell.of(f.cudnn().orElse("")), Cell.code(f.path()), Cell.of(String.join("; ", f.evidence())
+                        + (f.libraries().isEmpty() ? "" : " (" + f.libraries().size() + " libraries it loads)")));
     }
 
     private static List<Cell> binary(Binary b) {

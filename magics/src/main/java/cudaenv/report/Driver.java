@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param nvmlInit            nvmlInit_v2's result by name, e.g. NVML_SUCCESS, NVML_ERROR_DRIVER_NOT_LOADED
  * @param deviceNodes         /dev/nvidia* present (they prove little: root creates them on demand)
  * @param kernelModuleLoaded  /proc/driver/nvidia or /sys/module/nvidia exists
+ * @param pciDevices          NVIDIA display/3D controllers (vendor 0x10de) under /sys/bus/pci/devices: a GPU is
+ *                            in the machine even when no driver answers
  */
 public record Driver(
         boolean loaded,
@@ -29,7 +31,8 @@ public record Driver(
         Optional<String> cuInit,
         Optional<String> nvmlInit,
         List<String> deviceNodes,
-        boolean kernelModuleLoaded) {
+        boolean kernelModuleLoaded,
+        List<String> pciDevices) {
 
     public Driver {
         version = Lists.opt(version);
@@ -41,6 +44,20 @@ public record Driver(
         cuInit = Lists.opt(cuInit);
         nvmlInit = Lists.opt(nvmlInit);
         deviceNodes = Lists.of(deviceNodes);
+        pciDevices = Lists.of(pciDevices);
+    }
+
+    public Driver(boolean loaded, Optional<String> version, Optional<String> cudaVersion, Optional<String> source,
+                  Optional<String> kernelModuleVersion, Optional<String> nvmlVersion, Optional<String> libcudaPath,
+                  Optional<String> cuInit, Optional<String> nvmlInit, List<String> deviceNodes,
+                  boolean kernelModuleLoaded) {
+        this(loaded, version, cudaVersion, source, kernelModuleVersion, nvmlVersion, libcudaPath, cuInit, nvmlInit,
+                deviceNodes, kernelModuleLoaded, List.of());
+    }
+
+    public Driver withPciDevices(List<String> devices) {
+        return new Driver(loaded, version, cudaVersion, source, kernelModuleVersion, nvmlVersion, libcudaPath, cuInit,
+                nvmlInit, deviceNodes, kernelModuleLoaded, devices);
     }
 
     public static Driver absent() {

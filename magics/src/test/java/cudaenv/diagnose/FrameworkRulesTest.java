@@ -44,6 +44,41 @@ class FrameworkRulesTest {
     }
 
     @Test
+    void cpuOnlyOnnxruntimeTensorflowAndJaxEachGetTheirOwnFix() {
+        Report r = Machine.host().driver("550.54.14", "12.4").gpu("NVIDIA L4", "8.9")
+                .framework("onnxruntime", "1.20.0", null).framework("tensorflow", "2.16.1", null)
+                .framework("jax", "0.4.35", null).framework("cupy", "13.3.0", "12").report();
+        List<Finding> f = new FrameworkCpuOnly().apply(r);
+        assertEquals(3, f.size(), Machine.ids(f).toString());
+        assertTrue(f.get(0).fix().contains("pip install onnxruntime-gpu`"), f.get(0).fix());
+        assertTrue(f.get(0).detail().contains("no CUDAExecutionProvider"), f.get(0).detail());
+        assertTrue(f.get(1).fix().contains("tensorflow[and-cuda]"), f.get(1).fix());
+        // a 12.4 driver cannot run jax[cuda13]: the CUDA 12 build is offered
+        assertTrue(f.get(2).fix().contains("jax[cuda12]"), f.get(2).fix());
+    }
+
+    @Test
+    void tensorflowWithoutCudnnGetsCudnnMissingWithItsOwnReinstall() {
+        Report r = Machine.host().driver("550.54.14", "12.4").gpu("NVIDIA L4", "8.9")
+                .framework("tensorflow", "2.16.1", "12.3").report();
+        List<Finding> f = new CudnnMissing().apply(r);
+        assertEquals(List.of("cudnn-missing"), Machine.ids(f));
+        assertTrue(f.get(0).fix().contains("tensorflow[and-cuda]"), f.get(0).fix());
+        assertEquals(List.of(), new CudnnMissing().apply(Machine.host().driver("550.54.14", "12.4")
+                .framework("onnxruntime", "1.20.0", "12").report()), "ONNX Runtime's cuDNN is a DT_NEEDED: missing-dependency");
+    }
+
+    @Test
+    void onnxruntimeForCuda12OnA470DriverOffersTheCuda118Package() {
+        Report r = Machine.host().driver("470.82.01", "11.4").gpu("Tesla T4", "7.5")
+                .framework("onnxruntime", "1.20.0", "12").report();
+        List<Finding> f = new FrameworkNeedsNewerDriver().apply(r);
+        assertEquals(List.of("framework-needs-newer-driver"), Machine.ids(f));
+        assertTrue(f.get(0).fix().contains("onnxruntime-gpu (CUDA 11.8, cuDNN 8)"), f.get(0).fix());
+        assertTrue(f.get(0).detail().contains("cudaErrorInsufficientDriver"), f.get(0).detail());
+    }
+
+    @Test
     void cpuOnlyTorchOnAGpuMachineIsAnError() {
         Report r = Machine.host().driver("550.54.14", "12.4").gpu("NVIDIA L4", "8.9").torch("2.5.1+cpu", null).report();
         List<Finding> f = new FrameworkCpuOnly().apply(r);

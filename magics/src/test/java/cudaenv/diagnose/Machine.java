@@ -129,6 +129,13 @@ final class Machine {
         return this;
     }
 
+    /** Any framework as its files describe it (onnxruntime, tensorflow, jax, ...). */
+    Machine framework(String name, String version, String cuda) {
+        frameworks.add(new Framework(name, Optional.of(version), Optional.ofNullable(cuda), "/site-packages/" + name,
+                Optional.empty(), List.of(), List.of(name + " files")));
+        return this;
+    }
+
     Machine torch(String version, String cuda) {
         frameworks.add(new Framework("torch", Optional.of(version), Optional.ofNullable(cuda),
                 "/usr/local/lib/python3.11/dist-packages/torch", Optional.empty()));

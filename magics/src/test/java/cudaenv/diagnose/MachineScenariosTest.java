@@ -117,7 +117,8 @@ class MachineScenariosTest {
                                 .ldLibraryPath("/opt/image-driver").build(), "/opt/image-driver/libcuda.so.1",
                                 "libcuda.so.525.60.13"),
                         Set.of("driver-library-mismatch"), r -> {
-                            firstFix(r, "this image carries its own driver libraries such as /opt/image-driver/libcuda.so.525.60.13");
+                            firstFix(r, "This image carries its own older driver libraries: remove them from the image");
+                            assertTrue(r.findings().get(0).fix().contains("(/opt/image-driver/libcuda.so.525.60.13) are loaded in place of the 535.113.01 ones"));
                             assertTrue(r.findings().get(0).detail().contains("user-space driver is 525.60.13"),
                                     r.findings().get(0).detail());
                         }),

@@ -91,10 +91,10 @@ class MachineProbeTest {
         assertEquals(Optional.of("2.19.3"), only(r, LIB + "/libnccl.so.2.19.3").version());
         assertEquals(1 + 1 + 1 + 1 + 6 + 1, r.libraries().size(), r.libraries().toString());
 
-        assertEquals(new Toolkit(Optional.of("12.2"), Optional.of("/usr/local/cuda-12.2"), List.of("/usr/local/cuda-12.2")),
-                r.toolkit());
+        assertEquals(new Toolkit(Optional.of("12.2"), Optional.of("/usr/local/cuda-12.2"), List.of("/usr/local/cuda-12.2"),
+                Optional.of("/usr/local/cuda-12.2/bin/nvcc"), Optional.empty()), r.toolkit());
         assertEquals(List.of(new Framework("torch", Optional.of("2.1.2+cu121"), Optional.of("12.1"),
-                SimulatedMachine.PIP + "/torch", Optional.empty())), r.frameworks());
+                SimulatedMachine.PIP + "/torch", Optional.empty(), List.of(), List.of("torch/version.py"))), r.frameworks());
         assertEquals(new Container(false, Optional.empty(), true,
                 Map.of("CUDA_VISIBLE_DEVICES", "0", "NVIDIA_API_KEY", "<redacted>"), List.of()), r.container());
         assertEquals("gpu-a100", r.host().hostname());

@@ -61,6 +61,13 @@ final class FakeLibrary {
         });
     }
 
+    /** A fake nvcc: a gcc-built program (ELF, as the real one) that prints the banner of release {@code full}. */
+    static Path nvccProgram(String full) {
+        String[] v = full.split("\\.");
+        return COMPILED.computeIfAbsent("nvcc.c|" + full, k -> build(new ArrayList<>(List.of("gcc", "-O0", "-w")),
+                "nvcc.c", "nvcc", Map.of("NVCC_RELEASE", cString(v[0] + "." + v[1]), "NVCC_FULL", cString(full))));
+    }
+
     /** A C string literal of any text (GPU names may hold quotes and backslashes). */
     static String cString(String text) {
         StringBuilder b = new StringBuilder("\"");
@@ -113,7 +120,7 @@ final class FakeLibrary {
             Path dir = Files.createTempDirectory("cudaenv-fake-libs");
             for (String name : List.of("fake_common.h", "fake_gpus.h", "cuda.c", "nvml.c", "cudart.c", "cudnn.c",
                     "nccl.c", "cublas.c", "nvrtc.c", "empty.c", "kernels.cu",
-                    "forking.c", "allocating.c")) {
+                    "forking.c", "allocating.c", "nvcc.c")) {
                 try (InputStream in = FakeLibrary.class.getResourceAsStream("/fake/" + name)) {
                     if (in == null) {
                         throw new IllegalStateException("test resource fake/" + name + " is missing");

@@ -153,8 +153,7 @@ public final class SimulatedMachine {
         symlink(home + "/lib64", "targets/x86_64-linux/lib");
         symlink("/usr/local/cuda", "cuda-" + v[0] + "." + v[1]);
         file(home + "/version.json", versionJson(cudartVersion));
-        file(home + "/bin/nvcc", "#!/bin/sh\necho 'nvcc: NVIDIA (R) Cuda compiler driver'\n"
-                + "echo 'Cuda compilation tools, release " + v[0] + "." + v[1] + ", V" + cudartVersion + "'\n");
+        placements.add(() -> copy(FakeLibrary.nvccProgram(cudartVersion), home + "/bin", "nvcc"));
         return this;
     }
 

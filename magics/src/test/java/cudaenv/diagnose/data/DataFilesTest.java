@@ -20,7 +20,7 @@ class DataFilesTest {
     private static final List<String> FILES = List.of("driver-requirements.tsv", "minor-version-compat.tsv",
             "forward-compat.tsv", "architectures.tsv", "cudnn-support.tsv", "cudnn-files.tsv", "version-encodings.tsv",
             "pytorch-builds.tsv", "ptx-isa.tsv", "ngc-pytorch.tsv", "cudnn-packages.tsv", "knowledge.tsv",
-            "soname-packages.tsv");
+            "soname-packages.tsv", "framework-builds.tsv");
 
     @Test
     void everyFileHasRowsAndEveryRowASource() {
