@@ -20,6 +20,7 @@ public final class Rules {
                 new ForwardCompatUnsupported(),
                 new GpuHidden(),
                 new NoDevice(),
+                new CudaInitFailed(),
                 new DriverHangs(),
                 new DriverTooOld(),
                 new FrameworkNeedsNewerDriver(),

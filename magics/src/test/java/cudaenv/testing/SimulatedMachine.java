@@ -65,6 +65,7 @@ public final class SimulatedMachine {
     private int cuInitResult;
     private int nvmlInitResult;
     private boolean kernelModule = true;
+    private boolean uvm = true;
     private boolean cudnnCrashes;
     private boolean cudnnHangs;
     private boolean cudnnSegfaults;
@@ -138,6 +139,12 @@ public final class SimulatedMachine {
         this.kernelModule = false;
         this.nvmlInitResult = 9;
         this.cuInitResult = 100;
+        return this;
+    }
+
+    /** nvidia_uvm is not loaded: no /dev/nvidia-uvm (cuInit then answers CUDA_ERROR_UNKNOWN, 999, on a real driver). */
+    public SimulatedMachine noUvm() {
+        this.uvm = false;
         return this;
     }
 
@@ -485,7 +492,9 @@ public final class SimulatedMachine {
                     + "  Tue Sep 12 19:41:24 UTC 2023\nGCC version:  gcc version 12.3.0 (Ubuntu 12.3.0-1ubuntu1~22.04)\n");
             Files.createDirectories(inside("/sys/module/nvidia"));
             write("/dev/nvidiactl", "");
-            write("/dev/nvidia-uvm", "");
+            if (uvm) {
+                write("/dev/nvidia-uvm", "");
+            }
             for (int i = 0; i < gpus.size(); i++) {
                 write("/dev/nvidia" + i, "");
             }
