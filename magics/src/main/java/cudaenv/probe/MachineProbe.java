@@ -53,7 +53,8 @@ public final class MachineProbe {
                 .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
         Container container = ContainerFiles.read(fs, env, module, driverInjected);
         meanwhile.run();
-        Map<String, ProbeResult> probed = NativeProbes.run(found.libraries(), fs, options.timeout(), pool);
+        Map<String, ProbeResult> probed = NativeProbes.run(found.libraries(), fs, options.timeout(), options.initTimeout(),
+                pool);
 
         List<Library> libraries = new ArrayList<>();
         List<ProbeCall> calls = new ArrayList<>();

@@ -66,6 +66,7 @@ public final class SimulatedMachine {
     private int nvmlInitResult;
     private boolean kernelModule = true;
     private boolean uvm = true;
+    private final Map<String, String> libcudaFaults = new LinkedHashMap<>();
     private boolean cudnnCrashes;
     private boolean cudnnHangs;
     private boolean cudnnSegfaults;
@@ -140,6 +141,20 @@ public final class SimulatedMachine {
         this.nvmlInitResult = 9;
         this.cuInitResult = 100;
         return this;
+    }
+
+    /**
+     * A switch of the fake libcuda's functional-test calls (see fake/cuda.c): FAKE_CTX_RESULT, FAKE_ALLOC_RESULT,
+     * FAKE_MAX_PTX, FAKE_SYNC_RESULT with a CUresult or value; FAKE_SYNC_HANG, FAKE_WRONG_SUM with "".
+     */
+    public SimulatedMachine libcudaFault(String macro, String value) {
+        libcudaFaults.put(macro, value);
+        return this;
+    }
+
+    /** cuInit takes {@code millis} to answer (then succeeds), as on multi-GPU hosts without persistence mode. */
+    public SimulatedMachine cuInitSleeps(int millis) {
+        return libcudaFault("CU_INIT_SLEEP_MS", Integer.toString(millis));
     }
 
     /** nvidia_uvm is not loaded: no /dev/nvidia-uvm (cuInit then answers CUDA_ERROR_UNKNOWN, 999, on a real driver). */
@@ -479,6 +494,7 @@ public final class SimulatedMachine {
         if (cuInitHangs) {
             cuda.put("CU_INIT_HANG", "");
         }
+        cuda.putAll(libcudaFaults);
         place(LIB, "libcuda.so." + version, "libcuda.so.1", "cuda.c", cuda);
         symlink(LIB + "/libcuda.so", "libcuda.so.1");
         Map<String, String> nvml = new LinkedHashMap<>(gpuMacros);
