@@ -22,6 +22,7 @@ public final class Rules {
                 new NoDevice(),
                 new CudaInitFailed(),
                 new DriverHangs(),
+                new GpuTestFailed(),
                 new DriverTooOld(),
                 new FrameworkNeedsNewerDriver(),
                 new FrameworkCpuOnly(),

@@ -55,7 +55,8 @@ final class DriverFacts {
             Optional<Gpu> n = fromNvml.stream().filter(g -> g.uuid().equalsIgnoreCase(c.uuid())).findFirst();
             out.add(n.map(g -> new Gpu(c.index(), c.name(), c.uuid(), c.computeCapability(), c.memoryTotalBytes(),
                     g.pciBusId().isEmpty() ? c.pciBusId() : g.pciBusId(), g.memoryUsedBytes(), g.utilizationPercent(),
-                    g.memoryUtilizationPercent(), g.temperatureC(), g.powerWatts(), g.migMode(), g.processes()))
+                    g.memoryUtilizationPercent(), g.temperatureC(), g.powerWatts(), g.migMode(), g.processes(),
+                    g.health()))
                     .orElse(c));
         }
         return out;

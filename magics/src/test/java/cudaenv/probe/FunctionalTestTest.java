@@ -4,11 +4,16 @@ import cudaenv.CudaEnv;
 import cudaenv.report.GpuTests;
 import cudaenv.report.Report;
 import cudaenv.testing.SimulatedMachine;
+import cudaenv.report.Finding;
+import cudaenv.report.Severity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,6 +90,51 @@ class FunctionalTestTest {
         Report r = CudaEnv.report(SimulatedMachine.in(dir).driver("535.113.01", 12020)
                 .gpu(A100, "8.0", 40L << 30, UUID0).build().options());
         assertFalse(r.tests().requested());
+    }
+
+    /** A simulated failure: the fake libcuda's switch, the finding it must give and words its detail must hold. */
+    record Failure(String name, String macro, String value, String step, String finding, String detail, String fix) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Failure> failures() {
+        return Stream.of(
+                new Failure("out of memory, NVML names the holder", "FAKE_ALLOC_RESULT", "2", "allocate",
+                        "gpu-test-out-of-memory", "pid 4242 512 MiB", "nvidia-smi --query-compute-apps"),
+                new Failure("device unavailable (exclusive compute mode)", "FAKE_CTX_RESULT", "46", "context",
+                        "gpu-test-device-unavailable", "CUDA_ERROR_DEVICE_UNAVAILABLE (46)", "-c DEFAULT"),
+                new Failure("uncorrectable ECC error surfaces at synchronize", "FAKE_SYNC_RESULT", "214", "launch",
+                        "gpu-test-ecc-error", "Xid (PCI:0000:17:00): 48", "RMA"),
+                new Failure("a driver too old for the test's PTX ISA", "FAKE_MAX_PTX", "50", "compile",
+                        "gpu-test-ptx-unsupported", "Unsupported .version 6.0; current version is '5.0'",
+                        "ldconfig -p | grep libcuda"),
+                new Failure("launch failure", "FAKE_SYNC_RESULT", "719", "launch", "gpu-test-launch-failed",
+                        "CUDA_ERROR_LAUNCH_FAILED (719)", "dmesg | grep -i xid"),
+                new Failure("a kernel that never finishes", "FAKE_SYNC_HANG", "", "launch", "gpu-test-launch-failed",
+                        "in cuCtxSynchronize", "--gpu-reset"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void eachFailureNamesItsCauseAndFix(Failure f, @TempDir Path dir) {
+        Report r = tested(SimulatedMachine.in(dir).driver("535.113.01", 12020).gpu(A100, "8.0", 40L << 30, UUID0)
+                .libcudaFault(f.macro(), f.value())
+                .file("/var/log/kern.log", "Dec  2 09:00:01 host kernel: [ 12.0] NVRM: Xid (PCI:0000:17:00): 48, pid=4242,"
+                        + " DBE (double bit error) detected\n"), 2 * MIB);
+        GpuTests.GpuTest g = r.tests().gpus().get(0);
+        assertFalse(g.passed());
+        assertEquals(f.step(), g.firstFailure().orElseThrow().name(), g.toString());
+        Finding finding = r.findings().stream().filter(x -> x.id().startsWith("gpu-test-")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.findings().toString()));
+        assertEquals(f.finding(), finding.id());
+        assertEquals(Severity.ERROR, finding.severity());
+        assertTrue(finding.detail().contains(f.detail()), finding.detail());
+        assertTrue(finding.fix().contains(f.fix()), finding.fix());
+        assertFalse(r.verdict().cudaUsable(), r.verdict().sentence());
+        assertEquals(r.findings().get(0), finding, "the failed test is the first thing to fix");
     }
 
     static GpuTests.Step step(GpuTests.GpuTest g, String name) {
