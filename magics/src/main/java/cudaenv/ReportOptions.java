@@ -21,6 +21,8 @@ public record ReportOptions(Path root, Duration timeout, Map<String, String> env
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(60);
     public static final long DEFAULT_TEST_BYTES = 256L << 20;
+    /** Driver initialisation slower than this gives slow-driver-init: persistence mode brings it under a second. */
+    public static final Duration SLOW_INIT = Duration.ofSeconds(2);
 
     public ReportOptions {
         root = root == null ? Path.of("/") : root;

@@ -23,6 +23,7 @@ public final class Rules {
                 new CudaInitFailed(),
                 new DriverHangs(),
                 new GpuTestFailed(),
+                new SlowDriverInit(),
                 new DriverTooOld(),
                 new FrameworkNeedsNewerDriver(),
                 new FrameworkCpuOnly(),

@@ -24,9 +24,20 @@ public final class DriverSection {
                 .add("libcuda.so.1", Cell.knownCode(d.libcudaPath()))
                 .add("cuInit(0)", answer(d.cuInit(), "CUDA_SUCCESS"))
                 .add("nvmlInit_v2", answer(d.nvmlInit(), "NVML_SUCCESS"))
+                .add("Initialisation took", initTimes(report))
                 .add("Device nodes", d.deviceNodes().isEmpty() ? Cell.of("none")
                         : Cell.code(String.join(" ", d.deviceNodes())));
         return new Section("driver", "NVIDIA driver", List.of(rows.table("NVIDIA driver")));
+    }
+
+    /** How long cuInit and nvmlInit_v2 took (slow without persistence mode), from the probe record. */
+    private static Optional<String> initTimes(Report report) {
+        List<String> times = report.probes().stream()
+                .filter(c -> c.call().equals("cuInit") || c.call().equals("nvmlInit_v2"))
+                .map(c -> c.call() + " " + String.format(java.util.Locale.ROOT, "%.2f s", c.micros() / 1e6)
+                        + (c.result().equals("timeout") ? " (no answer)" : ""))
+                .toList();
+        return times.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", times));
     }
 
     /** A native call's answer, ok when it is the success code. */

@@ -15,7 +15,7 @@ public final class TextReport {
     /** The summary and every detail section, for {@code report --text}. @param color ANSI colours, only for a terminal */
     public static String render(Report report, boolean color) {
         StringBuilder out = new StringBuilder(section(SummarySection.of(report), color));
-        for (Sections s : Sections.details()) {
+        for (Sections s : Sections.details(report)) {
             out.append('\n').append(section(s.of(report), color));
         }
         return out.toString();
