@@ -136,7 +136,7 @@ class ReportCommandTest {
         assertEquals(16L << 20, report.tests().bytes());
         assertEquals("no libcuda.so.1 here: no NVIDIA driver is installed or injected", report.tests().notRun().orElse(""));
         Run text = run("report", "--text", "--root", emptyImage().toString(), "--timeout", "2", "--test");
-        assertTrue(text.out().contains("Not run: no libcuda.so.1 here"), text.out());
+        assertTrue(text.out().contains("Functional test not run: no libcuda.so.1 here"), text.out());
         Run size = run("report", "--test", "--test-size", "0");
         assertEquals(2, size.status());
         assertTrue(size.err().startsWith("cudaenv report: --test-size needs a whole number of MiB from 1 to 16384"),

@@ -17,13 +17,13 @@ public final class TestsSection {
         GpuTests t = report.tests();
         List<Part> parts = new ArrayList<>();
         if (!t.requested()) {
-            parts.add(Part.Paragraph.of(Cell.status(Status.INFO, "Not run: the functional test is opt-in"
+            parts.add(Part.Paragraph.of(Cell.status(Status.INFO, "Functional test not run: it is opt-in"
                     + " (it touches the GPU)."), Cell.code("%cudaenv test"), Cell.of("or"),
                     Cell.code("cudaenv report --test"), Cell.of("runs it.")));
         } else if (t.notRun().isPresent()) {
-            parts.add(Part.Paragraph.of(Cell.status(Status.WARNING, "Not run: " + t.notRun().get() + ".")));
+            parts.add(Part.Paragraph.of(Cell.status(Status.WARNING, "Functional test not run: " + t.notRun().get() + ".")));
         } else {
-            parts.add(Part.Paragraph.of(Cell.of("Each GPU: allocate " + Bytes.human(t.bytes())
+            parts.add(Part.Paragraph.of(Cell.of("Functional test on each GPU: allocate " + Bytes.human(t.bytes())
                     + ", copy it host\u2192device\u2192host (pageable, then pinned), JIT-compile a vector add written for"
                     + " PTX ISA " + t.ptxIsa() + ", launch and check it, time a launch round trip, free.")));
             for (GpuTests.GpuTest g : t.gpus()) {
@@ -43,8 +43,10 @@ public final class TestsSection {
             String figures = s.figures().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
             String said = s.detail().map(d -> figures.isEmpty() ? d : figures + "; " + d).orElse(figures);
-            rows.add(List.of(Cell.of(s.name()), Cell.status(status(s.status()), s.status().equals(GpuTests.OK) ? ""
-                    : s.result().filter(r -> !r.equals(s.status())).orElse("")),
+            Cell state = s.status().equals(GpuTests.SKIPPED) ? Cell.of("skipped")
+                    : Cell.status(status(s.status()), s.status().equals(GpuTests.OK) ? ""
+                            : s.result().filter(r -> !r.equals(s.status())).orElse(s.status()));
+            rows.add(List.of(Cell.of(s.name()), state,
                     Cell.of(s.status().equals(GpuTests.SKIPPED) ? "" : String.format(Locale.ROOT, "%.1f ms", s.millis())),
                     Cell.of(said)));
         }
@@ -56,7 +58,6 @@ public final class TestsSection {
     private static Status status(String s) {
         return switch (s) {
             case GpuTests.OK -> Status.OK;
-            case GpuTests.SKIPPED -> Status.UNKNOWN;
             default -> Status.ERROR;
         };
     }
