@@ -67,6 +67,7 @@ public final class SimulatedMachine {
     private boolean kernelModule = true;
     private boolean uvm = true;
     private final Map<String, String> libcudaFaults = new LinkedHashMap<>();
+    private final Map<String, String> nvmlHealth = new LinkedHashMap<>();
     private boolean cudnnCrashes;
     private boolean cudnnHangs;
     private boolean cudnnSegfaults;
@@ -149,6 +150,16 @@ public final class SimulatedMachine {
      */
     public SimulatedMachine libcudaFault(String macro, String value) {
         libcudaFaults.put(macro, value);
+        return this;
+    }
+
+    /**
+     * A health value the fake NVML answers for every GPU (see fake/nvml.c): COMPUTE_MODE, PERSISTENCE, ECC_MODE,
+     * ECC_VOLATILE_UNC, ECC_AGGREGATE_UNC, RETIRED_SBE, RETIRED_DBE, RETIRED_PENDING, REMAP_CORR, REMAP_UNC,
+     * REMAP_PENDING, REMAP_FAILED, CLOCK_REASONS, PCIE_GEN, PCIE_MAX_GEN, PCIE_WIDTH, PCIE_MAX_WIDTH, MIG_DEVICES.
+     */
+    public SimulatedMachine nvmlHealth(String macro, String value) {
+        nvmlHealth.put(macro, value);
         return this;
     }
 
@@ -442,9 +453,9 @@ public final class SimulatedMachine {
 
     /** A built machine image. */
     public record Machine(Path root, Map<String, String> env) {
-        /** Options to report on this machine, with a short probe time limit for the hanging cases. */
+        /** Options to report on this machine, with short probe and driver-initialisation limits for the hanging cases. */
         public ReportOptions options() {
-            return new ReportOptions(root, Duration.ofSeconds(3), env, Optional.empty());
+            return new ReportOptions(root, Duration.ofSeconds(3), env, Optional.empty(), Duration.ofSeconds(3), 0);
         }
 
         /** A path inside the image, as a file on this machine. */
@@ -501,6 +512,7 @@ public final class SimulatedMachine {
         nvml.put("DRIVER_CUDA", Integer.toString(driverCuda));
         nvml.put("DRIVER_VERSION", FakeLibrary.cString(version));
         nvml.put("NVML_INIT_RESULT", Integer.toString(nvmlInitResult));
+        nvml.putAll(nvmlHealth);
         nvml.put("GPU_MIG", "{" + String.join(",", gpus.stream().map(g -> Integer.toString(g.mig)).toList()) + "}");
         place(LIB, "libnvidia-ml.so." + version, "libnvidia-ml.so.1", "nvml.c", nvml);
         if (kernelModule) {
