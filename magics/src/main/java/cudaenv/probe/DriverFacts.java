@@ -40,7 +40,7 @@ final class DriverFacts {
                         .filter(v -> v.matches("\\d+\\.\\d+")) : Optional.empty());
         return new Driver(cudaOk || nvmlOk, version, cudaVersion, source, module.version(),
                 nvml.flatMap(ProbeResult::version), libcuda.map(FoundLibrary::path), cuInit, nvmlInit,
-                module.deviceNodes(), module.loaded());
+                module.deviceNodes(), module.loaded(), module.type());
     }
 
     /** libcuda's devices (CUDA ordinals) with NVML's live counters matched by UUID; NVML's alone when CUDA has none. */

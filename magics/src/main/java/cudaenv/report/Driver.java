@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param nvmlInit            nvmlInit_v2's result by name, e.g. NVML_SUCCESS, NVML_ERROR_DRIVER_NOT_LOADED
  * @param deviceNodes         /dev/nvidia* present (they prove little: root creates them on demand)
  * @param kernelModuleLoaded  /proc/driver/nvidia or /sys/module/nvidia exists
+ * @param kernelModuleType    open | proprietary, as /proc/driver/nvidia/version names the loaded module
  */
 public record Driver(
         boolean loaded,
@@ -29,7 +30,8 @@ public record Driver(
         Optional<String> cuInit,
         Optional<String> nvmlInit,
         List<String> deviceNodes,
-        boolean kernelModuleLoaded) {
+        boolean kernelModuleLoaded,
+        Optional<String> kernelModuleType) {
 
     public Driver {
         version = Lists.opt(version);
@@ -41,6 +43,21 @@ public record Driver(
         cuInit = Lists.opt(cuInit);
         nvmlInit = Lists.opt(nvmlInit);
         deviceNodes = Lists.of(deviceNodes);
+        kernelModuleType = Lists.opt(kernelModuleType);
+    }
+
+    public Driver(boolean loaded, Optional<String> version, Optional<String> cudaVersion, Optional<String> source,
+                  Optional<String> kernelModuleVersion, Optional<String> nvmlVersion, Optional<String> libcudaPath,
+                  Optional<String> cuInit, Optional<String> nvmlInit, List<String> deviceNodes,
+                  boolean kernelModuleLoaded) {
+        this(loaded, version, cudaVersion, source, kernelModuleVersion, nvmlVersion, libcudaPath, cuInit, nvmlInit,
+                deviceNodes, kernelModuleLoaded, Optional.empty());
+    }
+
+    /** The driver branch, e.g. "R535" for 535.113.01. */
+    public Optional<String> branch() {
+        return version.or(() -> kernelModuleVersion).filter(v -> v.matches("\\d+\\..*"))
+                .map(v -> "R" + v.substring(0, v.indexOf('.')));
     }
 
     public static Driver absent() {
