@@ -22,7 +22,7 @@ final class CudaInitFailed implements Rule {
     @Override
     public List<Finding> apply(Report r) {
         Optional<String> cuInit = r.driver().cuInit().filter(c -> !EXPLAINED_ELSEWHERE.contains(c));
-        if (cuInit.isEmpty() || Facts.stubSelected(r)) {
+        if (cuInit.isEmpty() || Facts.stubSelected(r) || DeviceAccessLost.applies(r)) {
             return List.of();
         }
         boolean noUvm = r.driver().kernelModuleLoaded() && !r.driver().deviceNodes().contains(UVM_NODE);

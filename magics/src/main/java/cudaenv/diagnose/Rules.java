@@ -12,7 +12,11 @@ public final class Rules {
 
     public static List<Rule> all() {
         return List.of(
+                new CapabilitiesWithoutCompute(),
+                new DeviceAccessLost(),
                 new GpuNotExposed(),
+                new Wsl(),
+                new NouveauLoaded(),
                 new NoDriver(),
                 new StubDriver(),
                 new NoKernelModule(),
@@ -41,6 +45,9 @@ public final class Rules {
                 new ProbeTimeout(),
                 new MinorVersionCompatInUse(),
                 new MigEnabled(),
+                new SmallShm(),
+                new MixedCudaWheels(),
+                new Jetson(),
                 new CudaVersionsExplained());
     }
 }

@@ -70,7 +70,8 @@ public final class MachineProbe {
         Optional<ProbeResult> nvml = selected(found, "nvml").map(l -> probed.get(l.path()));
         Driver driver = DriverFacts.driver(libcuda, cuda, nvml, module);
         return new Report(Report.SCHEMA_VERSION, null, host, driver, DriverFacts.gpus(cuda, nvml), libraries, toolkit,
-                frameworks, container, List.of(), null, List.of(), List.of(), calls);
+                frameworks, container, List.of(), null, List.of(), List.of(), calls, null,
+                PlatformFiles.read(fs, found.sitePackages()));
     }
 
     private static Optional<FoundLibrary> selected(Discovery found, String kind) {

@@ -21,7 +21,8 @@ public record Report(
         List<BuildOption> builds,
         List<Binary> binaries,
         List<ProbeCall> probes,
-        GpuTests tests) {
+        GpuTests tests,
+        Platform platform) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -40,6 +41,7 @@ public record Report(
         binaries = Lists.of(binaries);
         probes = Lists.of(probes);
         tests = tests == null ? GpuTests.notRequested() : tests;
+        platform = platform == null ? Platform.unknown() : platform;
     }
 
     /** Without the functional test's results (it is opt-in). */
@@ -47,23 +49,23 @@ public record Report(
                   Toolkit toolkit, List<Framework> frameworks, Container container, List<Finding> findings,
                   Verdict verdict, List<BuildOption> builds, List<Binary> binaries, List<ProbeCall> probes) {
         this(schemaVersion, tool, host, driver, gpus, libraries, toolkit, frameworks, container, findings, verdict,
-                builds, binaries, probes, null);
+                builds, binaries, probes, null, null);
     }
 
     public Report withTests(GpuTests newTests) {
         return new Report(schemaVersion, tool, host, driver, gpus, libraries, toolkit, frameworks, container,
-                findings, verdict, builds, binaries, probes, newTests);
+                findings, verdict, builds, binaries, probes, newTests, platform);
     }
 
     /** The same report with the diagnosis layer's conclusions attached. */
     public Report withDiagnosis(List<Finding> newFindings, Verdict newVerdict, List<BuildOption> newBuilds) {
         return new Report(schemaVersion, tool, host, driver, gpus, libraries, toolkit, frameworks, container,
-                newFindings, newVerdict, newBuilds, binaries, probes, tests);
+                newFindings, newVerdict, newBuilds, binaries, probes, tests, platform);
     }
 
     public Report withBinaries(List<Binary> newBinaries) {
         return new Report(schemaVersion, tool, host, driver, gpus, libraries, toolkit, frameworks, container,
-                findings, verdict, builds, newBinaries, probes, tests);
+                findings, verdict, builds, newBinaries, probes, tests, platform);
     }
 
     /** The library of this kind that the dynamic loader would pick, if any copy is found. */

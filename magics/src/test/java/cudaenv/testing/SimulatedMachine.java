@@ -66,6 +66,7 @@ public final class SimulatedMachine {
     private int nvmlInitResult;
     private boolean kernelModule = true;
     private boolean uvm = true;
+    private boolean libcuda = true;
     private final Map<String, String> libcudaFaults = new LinkedHashMap<>();
     private final Map<String, String> nvmlHealth = new LinkedHashMap<>();
     private boolean cudnnCrashes;
@@ -166,6 +167,15 @@ public final class SimulatedMachine {
     /** cuInit takes {@code millis} to answer (then succeeds), as on multi-GPU hosts without persistence mode. */
     public SimulatedMachine cuInitSleeps(int millis) {
         return libcudaFault("CU_INIT_SLEEP_MS", Integer.toString(millis));
+    }
+
+    /**
+     * The driver without libcuda.so.1 (NVML, nvidia-smi's library and the device nodes only), as the NVIDIA container
+     * runtime mounts it for NVIDIA_DRIVER_CAPABILITIES=utility.
+     */
+    public SimulatedMachine noLibcuda() {
+        this.libcuda = false;
+        return this;
     }
 
     /** nvidia_uvm is not loaded: no /dev/nvidia-uvm (cuInit then answers CUDA_ERROR_UNKNOWN, 999, on a real driver). */
@@ -506,8 +516,10 @@ public final class SimulatedMachine {
             cuda.put("CU_INIT_HANG", "");
         }
         cuda.putAll(libcudaFaults);
-        place(LIB, "libcuda.so." + version, "libcuda.so.1", "cuda.c", cuda);
-        symlink(LIB + "/libcuda.so", "libcuda.so.1");
+        if (libcuda) {
+            place(LIB, "libcuda.so." + version, "libcuda.so.1", "cuda.c", cuda);
+            symlink(LIB + "/libcuda.so", "libcuda.so.1");
+        }
         Map<String, String> nvml = new LinkedHashMap<>(gpuMacros);
         nvml.put("DRIVER_CUDA", Integer.toString(driverCuda));
         nvml.put("DRIVER_VERSION", FakeLibrary.cString(version));
