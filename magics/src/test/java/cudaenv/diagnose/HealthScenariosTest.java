@@ -116,6 +116,21 @@ class HealthScenariosTest {
         assertEquals(r.gpus(), ReportJson.read(json).report().orElseThrow().gpus());
     }
 
+    @Test
+    void compareShowsHealthDifferencesAndTheFindingOnlyOneHas(@TempDir Path dir) {
+        Report ok = CudaEnv.report(SimulatedMachine.in(dir.resolve("a")).driver("550.54.14", 12040)
+                .gpu(A100, "8.0", 40L << 30, UUID0).build().options());
+        Report bad = CudaEnv.report(SimulatedMachine.in(dir.resolve("b")).driver("550.54.14", 12040)
+                .gpu(A100, "8.0", 40L << 30, UUID0).nvmlHealth("COMPUTE_MODE", "2").nvmlHealth("PCIE_WIDTH", "8")
+                .build().options());
+        cudaenv.compare.Comparison c = cudaenv.compare.Comparison.of(ok, bad);
+        String rows = c.differences().toString();
+        assertTrue(rows.contains(A100 + " compute mode") && rows.contains("prohibited"), rows);
+        assertTrue(rows.contains(A100 + " PCIe link width") && rows.contains("x8 of x16"), rows);
+        assertTrue(c.onlyB().stream().anyMatch(f -> f.id().equals("gpu-compute-prohibited")), c.onlyB().toString());
+        assertTrue(c.conclusion().sentence().contains("Prohibited"), c.conclusion().sentence());
+    }
+
     private static Set<String> ids(Report r) {
         return r.findings().stream().map(Finding::id).collect(Collectors.toSet());
     }
