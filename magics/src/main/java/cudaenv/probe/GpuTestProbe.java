@@ -37,7 +37,8 @@ final class GpuTestProbe {
     private static final Pattern PTX_TARGET = Pattern.compile("(?m)^\\.target\\s+(\\w+)");
     private static final int BLOCK = 256;
     private static final int ROUND_TRIPS = 100;
-    private static final int MAX_ELEMENTS = 1 << 22;
+    /** The vector add's length: its three arrays also pass through the worker's small Java heap (WorkerJvm -Xmx64m). */
+    private static final int MAX_ELEMENTS = 1 << 20;
     private static final int LOG_BYTES = 4096;
     /** CUjit_option (cuda.h): CU_JIT_ERROR_LOG_BUFFER, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES. */
     private static final int JIT_ERROR_LOG = 5;
