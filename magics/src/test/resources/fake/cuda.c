@@ -24,6 +24,13 @@
 #endif
 
 static int initialised = 0;
+/* CUDA_ORDER {1,0,...}: which GPU each CUDA ordinal is (CUDA's default FASTEST_FIRST order need not be PCI order). */
+#ifdef CUDA_ORDER
+static const int cuda_order[] = CUDA_ORDER;
+#define ORDINAL(o) cuda_order[o]
+#else
+#define ORDINAL(o) (o)
+#endif
 
 #define STUB_OR_UNINIT() do { if (CU_INIT_RESULT == 34) return 34; if (!initialised) return 3; } while (0)
 
@@ -61,7 +68,7 @@ int cuDeviceGetCount(int *count) {
 int cuDeviceGet(int *device, int ordinal) {
     STUB_OR_UNINIT();
     if (ordinal < 0 || ordinal >= GPU_COUNT) return 101;
-    *device = ordinal;
+    *device = ORDINAL(ordinal);
     return 0;
 }
 

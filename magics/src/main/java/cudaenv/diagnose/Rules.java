@@ -45,6 +45,7 @@ public final class Rules {
                 new ProbeTimeout(),
                 new MinorVersionCompatInUse(),
                 new MigEnabled(),
+                new DeviceOrderDiffers(),
                 new SmallShm(),
                 new MixedCudaWheels(),
                 new Jetson(),

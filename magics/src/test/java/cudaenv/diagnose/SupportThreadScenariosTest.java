@@ -61,6 +61,21 @@ class SupportThreadScenariosTest {
                                 .torch("2.1.0+cu121", "12.1").pipNvidiaWheels("12.1.105", "8.9.2", 12010, "2.18.1"),
                         Set.of("gpu-hidden", "cuda-versions-explained"), "gpu-hidden", "@ray.remote(num_gpus=1)",
                         r -> assertTrue(r.findings().get(0).title().startsWith("Ray set CUDA_VISIBLE_DEVICES"))),
+                new Scenario("an L4 and an A100: CUDA numbers the A100 first, nvidia-smi by PCI bus", d -> SimulatedMachine.in(d)
+                        .driver("535.113.01", 12020).gpu("NVIDIA L4", "8.9", 24L << 30, UUID0)
+                        .gpu(A100, "8.0", 40L << 30, "GPU-1a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9").cudaOrder("{1,0}"),
+                        Set.of("device-order-differs"), "device-order-differs", "CUDA_DEVICE_ORDER=PCI_BUS_ID",
+                        r -> {
+                            assertEquals(A100, r.gpus().get(0).name(), "CUDA ordinal 0 is the A100");
+                            assertTrue(r.findings().get(0).detail().contains("CUDA 0 = nvidia-smi 1 (" + A100
+                                    + ", 00000000:18:00.0); CUDA 1 = nvidia-smi 0 (NVIDIA L4, 00000000:17:00.0)"),
+                                    r.findings().get(0).detail());
+                        }),
+                new Scenario("the same machine with CUDA_DEVICE_ORDER=PCI_BUS_ID", d -> SimulatedMachine.in(d)
+                        .driver("535.113.01", 12020).gpu("NVIDIA L4", "8.9", 24L << 30, UUID0)
+                        .gpu(A100, "8.0", 40L << 30, "GPU-1a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9")
+                        .env("CUDA_DEVICE_ORDER", "PCI_BUS_ID").file("/etc/nv_tegra_release", "# R36 (release)\n"),
+                        Set.of("jetson"), "jetson", "tegrastats", r -> { }),
                 new Scenario("Docker's 64 MiB /dev/shm with PyTorch", d -> a100(d).container("docker", true)
                         .torch("2.1.0+cu121", "12.1").pipNvidiaWheels("12.1.105", "8.9.2", 12010, "2.18.1")
                         .file("/proc/mounts", "overlay / overlay rw 0 0\nshm /dev/shm tmpfs rw,nosuid,nodev,noexec,"

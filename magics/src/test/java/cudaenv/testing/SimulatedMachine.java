@@ -164,6 +164,11 @@ public final class SimulatedMachine {
         return this;
     }
 
+    /** The GPUs in CUDA's ordinal order, e.g. "{1,0}": CUDA ordinal 0 is the second GPU (in PCI order) listed. */
+    public SimulatedMachine cudaOrder(String order) {
+        return libcudaFault("CUDA_ORDER", order);
+    }
+
     /** cuInit takes {@code millis} to answer (then succeeds), as on multi-GPU hosts without persistence mode. */
     public SimulatedMachine cuInitSleeps(int millis) {
         return libcudaFault("CU_INIT_SLEEP_MS", Integer.toString(millis));
