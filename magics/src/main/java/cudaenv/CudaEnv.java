@@ -3,6 +3,7 @@ package cudaenv;
 import cudaenv.diagnose.Diagnosis;
 import cudaenv.elf.BinaryScan;
 import cudaenv.image.ImageTagFindings;
+import cudaenv.probe.FunctionalTest;
 import cudaenv.probe.MachineProbe;
 import cudaenv.report.Redaction;
 import cudaenv.report.Report;
@@ -22,7 +23,9 @@ public final class CudaEnv {
 
     public static Report report(ReportOptions options) {
         Report facts = MachineProbe.collect(options, () -> ColdStart.warmUpOnce(options));
-        Report withBinaries = BinaryScan.scan(facts, options);
+        Report scanned = BinaryScan.scan(facts, options);
+        // the functional test is opt-in: it touches the GPU
+        Report withBinaries = options.testBytes() > 0 ? scanned.withTests(FunctionalTest.run(scanned, options)) : scanned;
         // last: findings quote facts, and a secret in any of them is hidden everywhere the report goes
         return Redaction.apply(ImageTagFindings.attach(Diagnosis.diagnose(withBinaries, options), options));
     }

@@ -164,3 +164,129 @@ int nvmlDeviceGetMigMode(void *device, unsigned int *current, unsigned int *pend
     *pending = *current;
     return 0;
 }
+
+/* ---- health (one value for every GPU, from the fixture's macros) ------------------------------------------------
+ * COMPUTE_MODE (nvmlComputeMode_t, 0), PERSISTENCE (1), ECC_MODE (1), ECC_VOLATILE_UNC, ECC_AGGREGATE_UNC (0),
+ * RETIRED_SBE, RETIRED_DBE, RETIRED_PENDING (0), REMAP_CORR, REMAP_UNC, REMAP_PENDING, REMAP_FAILED (0),
+ * CLOCK_REASONS (bit mask, 0), PCIE_GEN, PCIE_MAX_GEN (4), PCIE_WIDTH, PCIE_MAX_WIDTH (16), MIG_DEVICES (2 when MIG
+ * is on). */
+#ifndef COMPUTE_MODE
+#define COMPUTE_MODE 0
+#endif
+#ifndef PERSISTENCE
+#define PERSISTENCE 1
+#endif
+#ifndef ECC_MODE
+#define ECC_MODE 1
+#endif
+#ifndef ECC_VOLATILE_UNC
+#define ECC_VOLATILE_UNC 0
+#endif
+#ifndef ECC_AGGREGATE_UNC
+#define ECC_AGGREGATE_UNC 0
+#endif
+#ifndef RETIRED_SBE
+#define RETIRED_SBE 0
+#endif
+#ifndef RETIRED_DBE
+#define RETIRED_DBE 0
+#endif
+#ifndef RETIRED_PENDING
+#define RETIRED_PENDING 0
+#endif
+#ifndef REMAP_CORR
+#define REMAP_CORR 0
+#endif
+#ifndef REMAP_UNC
+#define REMAP_UNC 0
+#endif
+#ifndef REMAP_PENDING
+#define REMAP_PENDING 0
+#endif
+#ifndef REMAP_FAILED
+#define REMAP_FAILED 0
+#endif
+#ifndef CLOCK_REASONS
+#define CLOCK_REASONS 0ULL
+#endif
+#ifndef PCIE_GEN
+#define PCIE_GEN 4
+#endif
+#ifndef PCIE_MAX_GEN
+#define PCIE_MAX_GEN 4
+#endif
+#ifndef PCIE_WIDTH
+#define PCIE_WIDTH 16
+#endif
+#ifndef PCIE_MAX_WIDTH
+#define PCIE_MAX_WIDTH 16
+#endif
+#ifndef MIG_DEVICES
+#define MIG_DEVICES 2
+#endif
+
+int nvmlDeviceGetComputeMode(void *device, unsigned int *mode) { CHECK(device); *mode = COMPUTE_MODE; return 0; }
+int nvmlDeviceGetPersistenceMode(void *device, unsigned int *mode) { CHECK(device); *mode = PERSISTENCE; return 0; }
+
+int nvmlDeviceGetEccMode(void *device, unsigned int *current, unsigned int *pending) {
+    CHECK(device);
+    *current = *pending = ECC_MODE;
+    return 0;
+}
+
+int nvmlDeviceGetTotalEccErrors(void *device, int type, int counter, unsigned long long *count) {
+    CHECK(device);
+    if (!ECC_MODE) return 3;
+    if (type != 1) return 2;
+    *count = counter == 0 ? ECC_VOLATILE_UNC : ECC_AGGREGATE_UNC;
+    return 0;
+}
+
+/* As NVML: with *count too small for the pages, the count is set and NVML_ERROR_INSUFFICIENT_SIZE (7) answered. */
+int nvmlDeviceGetRetiredPages(void *device, int cause, unsigned int *count, unsigned long long *addresses) {
+    CHECK(device);
+    (void) addresses;
+    unsigned int n = cause == 0 ? RETIRED_SBE : RETIRED_DBE;
+    int fits = *count >= n;
+    *count = n;
+    return fits ? 0 : 7;
+}
+
+int nvmlDeviceGetRetiredPagesPendingStatus(void *device, unsigned int *pending) {
+    CHECK(device);
+    *pending = RETIRED_PENDING;
+    return 0;
+}
+
+int nvmlDeviceGetRemappedRows(void *device, unsigned int *corr, unsigned int *unc, unsigned int *pending,
+                              unsigned int *failed) {
+    CHECK(device);
+    *corr = REMAP_CORR; *unc = REMAP_UNC; *pending = REMAP_PENDING; *failed = REMAP_FAILED;
+    return 0;
+}
+
+int nvmlDeviceGetCurrentClocksThrottleReasons(void *device, unsigned long long *reasons) {
+    CHECK(device);
+    *reasons = CLOCK_REASONS;
+    return 0;
+}
+
+int nvmlDeviceGetCurrPcieLinkGeneration(void *device, unsigned int *v) { CHECK(device); *v = PCIE_GEN; return 0; }
+int nvmlDeviceGetMaxPcieLinkGeneration(void *device, unsigned int *v) { CHECK(device); *v = PCIE_MAX_GEN; return 0; }
+int nvmlDeviceGetCurrPcieLinkWidth(void *device, unsigned int *v) { CHECK(device); *v = PCIE_WIDTH; return 0; }
+int nvmlDeviceGetMaxPcieLinkWidth(void *device, unsigned int *v) { CHECK(device); *v = PCIE_MAX_WIDTH; return 0; }
+
+int nvmlDeviceGetMaxMigDeviceCount(void *device, unsigned int *count) {
+    CHECK(device);
+    if (mig[DEVICE(device)] < 0) return 3;
+    *count = 7;
+    return 0;
+}
+
+int nvmlDeviceGetMigDeviceHandleByIndex(void *device, unsigned int index, void **mig_device) {
+    CHECK(device);
+    if (mig[DEVICE(device)] != 1) return 3;
+    if (index >= MIG_DEVICES) return 6; /* NVML_ERROR_NOT_FOUND */
+    *mig_device = (void *) (long) (0x100 + index);
+    return 0;
+}

@@ -21,6 +21,9 @@ import java.util.Optional;
  * machine's report on stdout.
  */
 final class ReportCommand implements Command {
+    /** The functional test's largest allocation per GPU: it takes as much host memory twice (pageable, pinned). */
+    private static final long MAX_TEST_MIB = 16384;
+
     @Override
     public String name() {
         return "report";
@@ -35,7 +38,9 @@ final class ReportCommand implements Command {
     public String usage() {
         return """
                 Usage: java -jar cudaenv.jar report [--json | --json-line | --text | --html] [--root DIR]
-                                                    [--timeout SECONDS] [--image-tag IMAGE:TAG] [--hostname NAME]
+                                                    [--timeout SECONDS] [--init-timeout SECONDS]
+                                                    [--image-tag IMAGE:TAG] [--test [--test-size MIB]]
+                                                    [--hostname NAME]
 
                   --text                a terminal summary (the default): as wide as the terminal
                                         (COLUMNS if set; 80 into a pipe or file), colour only on a
@@ -46,6 +51,13 @@ final class ReportCommand implements Command {
                   --html                a self-contained HTML page
                   --root DIR            probe a machine image unpacked at DIR instead of /
                   --timeout SECONDS     time limit of each native probe (default %s)
+                  --init-timeout SECONDS  time limit of driver initialisation, cuInit and nvmlInit (default
+                                        %s): without persistence mode it takes seconds per GPU; slower than
+                                        %s s gives the warning slow-driver-init, no answer driver-hangs
+                  --test                the functional test on each GPU (opt-in: it touches the GPU): allocate,
+                                        copy both ways with bandwidth, JIT-compile, launch and check a vector
+                                        add, time a launch round trip, free
+                  --test-size MIB       the test's allocation per GPU (default %s MiB, at most %s)
                   --image-tag IMAGE:TAG check what the tag this container was started from claims (PyTorch,
                                         CUDA, cuDNN major, devel means nvcc, OS) against the inside: adds the
                                         finding image-tag-checked or image-tag-mismatch. Tags read:
@@ -54,13 +66,16 @@ final class ReportCommand implements Command {
                                         scheduler knows it by, for fleets (the Slurm and Kubernetes recipes)
 
                 Exit status: 0 no error found, 1 an error finding, 2 a usage error.
-                """.formatted(ReportOptions.DEFAULT_TIMEOUT.toSeconds(), String.join(",\n" + " ".repeat(24),
+                """.formatted(ReportOptions.DEFAULT_TIMEOUT.toSeconds(), ReportOptions.DEFAULT_INIT_TIMEOUT.toSeconds(),
+                ReportOptions.SLOW_INIT.toSeconds(), ReportOptions.DEFAULT_TEST_BYTES >> 20, MAX_TEST_MIB, String.join(",\n" + " ".repeat(24),
                 ImageTag.FORMS.split(", ")));
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
         String format = "text";
+        boolean test = false;
+        long testBytes = ReportOptions.DEFAULT_TEST_BYTES;
         ReportOptions options = ReportOptions.thisMachine();
         Optional<String> hostname = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
@@ -78,7 +93,10 @@ final class ReportCommand implements Command {
                     }
                     options = options.withRoot(root);
                 }
-                case "--timeout" -> options = options.withTimeout(seconds(value(args, ++i, arg)));
+                case "--timeout" -> options = options.withTimeout(seconds(value(args, ++i, arg), arg));
+                case "--init-timeout" -> options = options.withInitTimeout(seconds(value(args, ++i, arg), arg));
+                case "--test" -> test = true;
+                case "--test-size" -> testBytes = mebibytes(value(args, ++i, arg)) << 20;
                 case "--image-tag" -> {
                     String tag = value(args, ++i, arg);
                     if (ImageTag.parse(tag).isEmpty()) {
@@ -96,7 +114,7 @@ final class ReportCommand implements Command {
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        Report probed = CudaEnv.report(options);
+        Report probed = CudaEnv.report(test ? options.withTest(testBytes) : options);
         Report report = hostname.map(h -> probed.withHost(probed.host().withHostname(h))).orElse(probed);
         switch (format) {
             case "json" -> out.println(ReportJson.pretty(report));
@@ -115,7 +133,20 @@ final class ReportCommand implements Command {
         return args.get(i);
     }
 
-    private static Duration seconds(String text) throws UsageException {
+    private static long mebibytes(String text) throws UsageException {
+        try {
+            long mib = Long.parseLong(text);
+            if (mib < 1 || mib > MAX_TEST_MIB) {
+                throw new NumberFormatException();
+            }
+            return mib;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--test-size needs a whole number of MiB from 1 to " + MAX_TEST_MIB + ", not '"
+                    + text + "'");
+        }
+    }
+
+    private static Duration seconds(String text, String flag) throws UsageException {
         try {
             double s = Double.parseDouble(text);
             if (!(s > 0 && s <= 3600)) {
@@ -123,7 +154,7 @@ final class ReportCommand implements Command {
             }
             return Duration.ofMillis((long) (s * 1000));
         } catch (NumberFormatException e) {
-            throw new UsageException("--timeout needs a number of seconds above 0 and at most 3600, not '" + text + "'");
+            throw new UsageException(flag + " needs a number of seconds above 0 and at most 3600, not '" + text + "'");
         }
     }
 }

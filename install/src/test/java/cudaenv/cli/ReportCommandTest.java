@@ -147,6 +147,25 @@ class ReportCommandTest {
     }
 
     @Test
+    void theFunctionalTestIsOptInAndSaysWhyItDidNotRun() throws Exception {
+        Run plain = run("report", "--json-line", "--root", emptyImage().toString(), "--timeout", "2");
+        assertTrue(!ReportJson.read(plain.out()).report().orElseThrow().tests().requested());
+        Run r = run("report", "--json-line", "--root", emptyImage().toString(), "--timeout", "2", "--test",
+                "--test-size", "16");
+        assertEquals(0, r.status(), r.err());
+        Report report = ReportJson.read(r.out()).report().orElseThrow();
+        assertTrue(report.tests().requested());
+        assertEquals(16L << 20, report.tests().bytes());
+        assertEquals("no libcuda.so.1 here: no NVIDIA driver is installed or injected", report.tests().notRun().orElse(""));
+        Run text = run("report", "--text", "--root", emptyImage().toString(), "--timeout", "2", "--test");
+        assertTrue(text.out().contains("Functional test not run: no libcuda.so.1 here"), text.out());
+        Run size = run("report", "--test", "--test-size", "0");
+        assertEquals(2, size.status());
+        assertTrue(size.err().startsWith("cudaenv report: --test-size needs a whole number of MiB from 1 to 16384"),
+                size.err());
+    }
+
+    @Test
     void anUnreadableImageTagIsAUsageError() {
         Run r = run("report", "--image-tag", "ubuntu:22.04");
         assertEquals(2, r.status());

@@ -95,6 +95,24 @@ public final class MachineFacts {
         facts.add(new Fact(Aspect.DRIVER, "library", d.loaded() ? "loads" : "not loaded", DRIVER_LIBRARY, true));
         String module = d.kernelModuleVersion().orElse(d.kernelModuleLoaded() ? "loaded" : "not loaded");
         facts.add(new Fact(Aspect.DRIVER, "kernel module", module, KERNEL_MODULE, false));
+        d.kernelModuleType().ifPresent(t -> facts.add(new Fact(Aspect.DRIVER, "kernel module type", t, KERNEL_MODULE, true)));
+        var p = r.platform();
+        if (p.wsl()) {
+            facts.add(new Fact(Aspect.HOST, "WSL 2", "yes", HOST, true));
+        }
+        p.tegraRelease().ifPresent(t -> facts.add(new Fact(Aspect.HOST, "Jetson / Tegra", t, HOST, true)));
+        if (p.nouveauLoaded()) {
+            facts.add(new Fact(Aspect.DRIVER, "nouveau", "loaded", KERNEL_MODULE, false));
+        }
+        p.shmBytes().ifPresent(b -> facts.add(new Fact(Aspect.CONTAINER, "/dev/shm", (b >> 20) + " MiB", CONTAINER, false)));
+        if (!p.nvidiaWheels().isEmpty()) {
+            facts.add(new Fact(Aspect.LIBRARY, "NVIDIA wheels", String.join(", ", p.nvidiaWheels()), LIBRARY_DETAIL, false));
+        }
+        if (r.tests().ran()) {
+            facts.add(new Fact(Aspect.GPU, "functional test", r.tests().gpus().stream().allMatch(t -> t.passed())
+                    ? "passed on " + r.tests().gpus().size() + " GPU(s)" : "FAILED on " + r.tests().gpus().stream()
+                    .filter(t -> !t.passed()).map(t -> "GPU " + t.index()).toList(), GPU_COUNT, false));
+        }
     }
 
     private static void gpus(Report r, List<Fact> facts) {
@@ -113,7 +131,24 @@ public final class MachineFacts {
             if (!mig.isEmpty()) {
                 facts.add(new Fact(Aspect.GPU, model + " MIG", String.join(", ", mig), GPU_MIG, false));
             }
+            // health settings, not live counters: modes, ECC, link width a node is configured or degraded with
+            health(gs, "compute mode", g -> g.health().computeMode(), model, facts);
+            health(gs, "persistence mode", g -> g.health().persistenceMode(), model, facts);
+            health(gs, "ECC", g -> g.health().eccMode(), model, facts);
+            health(gs, "PCIe link width", g -> g.health().pcieWidth().map(w -> "x" + w
+                    + g.health().pcieMaxWidth().map(m -> " of x" + m).orElse("")), model, facts);
+            health(gs, "memory repairs", g -> g.health().remapFailed().filter(x -> x).map(x -> "remap failed")
+                    .or(() -> g.health().remapPending().filter(x -> x).map(x -> "pending reset")), model, facts);
         });
+    }
+
+    /** One health setting of a model's GPUs, their distinct values joined; absent when NVML said nothing. */
+    private static void health(List<Gpu> gs, String name, java.util.function.Function<Gpu, Optional<String>> value,
+                               String model, List<Fact> facts) {
+        List<String> values = gs.stream().map(value).flatMap(Optional::stream).distinct().sorted().toList();
+        if (!values.isEmpty()) {
+            facts.add(new Fact(Aspect.GPU, model + " " + name, String.join(", ", values), GPU_MIG, false));
+        }
     }
 
     /** "8.0 (sm_80)": the compute capability and the nvcc architecture it names. */

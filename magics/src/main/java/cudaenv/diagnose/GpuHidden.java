@@ -30,6 +30,18 @@ final class GpuHidden implements Rule {
             String cvd = Facts.env(r, "CUDA_VISIBLE_DEVICES").orElseThrow();
             String gpus = r.gpus().isEmpty() ? "" : " NVML lists " + r.gpus().size() + " GPU(s), e.g. "
                     + r.gpus().get(0).name() + ", but CUDA will see none of them.";
+            boolean ray = Facts.env(r).keySet().stream().anyMatch(n -> n.startsWith("RAY_"));
+            if (ray) {
+                out.add(new Finding("gpu-hidden", severity,
+                        "Ray set CUDA_VISIBLE_DEVICES=\"" + cvd + "\": this task or actor asked for no GPU",
+                        "CUDA_VISIBLE_DEVICES is \"" + cvd + "\" and RAY_* variables show this runs in a Ray worker:"
+                                + " Ray sets CUDA_VISIBLE_DEVICES to the GPUs a task or actor reserved, and to nothing"
+                                + " when it reserved none, so torch.cuda.is_available() is False here." + gpus,
+                        "Reserve GPUs for it: `@ray.remote(num_gpus=1)` (or `.options(num_gpus=1)`; Ray Train:"
+                                + " `ScalingConfig(use_gpu=True)`), and start the cluster with GPUs"
+                                + " (`ray start --num-gpus=N`); `ray.get_gpu_ids()` shows what it got."));
+                return out;
+            }
             out.add(new Finding("gpu-hidden", severity,
                     "CUDA_VISIBLE_DEVICES=\"" + cvd + "\" hides every GPU from CUDA",
                     "CUDA_VISIBLE_DEVICES is set to \"" + cvd + "\", so cuDeviceGetCount answers 0 and"

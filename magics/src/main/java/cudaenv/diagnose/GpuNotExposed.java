@@ -10,7 +10,9 @@ import java.util.List;
 final class GpuNotExposed implements Rule {
     @Override
     public List<Finding> apply(Report r) {
+        // capabilities-without-compute names the cause when the GPU was given but not libcuda
         if (!r.container().detected() || Facts.nvidiaDevicesOff(r)
+                || CapabilitiesWithoutCompute.lacksCompute(r) && !r.driver().deviceNodes().isEmpty()
                 || !(Facts.wantsCuda(r) || Facts.nvidiaEnvAsksForGpu(r))) {
             return List.of();
         }

@@ -12,7 +12,11 @@ public final class Rules {
 
     public static List<Rule> all() {
         return List.of(
+                new CapabilitiesWithoutCompute(),
+                new DeviceAccessLost(),
                 new GpuNotExposed(),
+                new Wsl(),
+                new NouveauLoaded(),
                 new NoDriver(),
                 new StubDriver(),
                 new NoKernelModule(),
@@ -20,7 +24,12 @@ public final class Rules {
                 new ForwardCompatUnsupported(),
                 new GpuHidden(),
                 new NoDevice(),
+                new CudaInitFailed(),
+                new KernelModuleUnsupported(),
                 new DriverHangs(),
+                new GpuTestFailed(),
+                new SlowDriverInit(),
+                new GpuHealthProblems(),
                 new DriverTooOld(),
                 new FrameworkNeedsNewerDriver(),
                 new FrameworkCpuOnly(),
@@ -37,6 +46,10 @@ public final class Rules {
                 new ProbeTimeout(),
                 new MinorVersionCompatInUse(),
                 new MigEnabled(),
+                new DeviceOrderDiffers(),
+                new SmallShm(),
+                new MixedCudaWheels(),
+                new Jetson(),
                 new CudaVersionsExplained(),
                 new NewerThanData());
     }

@@ -24,6 +24,12 @@ final class Verdicts {
             return new Verdict(false, "CUDA is not usable here. " + f.title() + ". First fix: "
                     + firstSentence(f.fix()) + (more > 0 ? " (" + more + " more error" + (more > 1 ? "s" : "") + " below.)" : ""));
         }
+        // NVML may list a GPU that CUDA cannot initialise: only cuInit's own success makes it usable
+        boolean cuInitFailed = facts.driver().cuInit().filter(c -> !c.equals("CUDA_SUCCESS")).isPresent();
+        if (!facts.gpus().isEmpty() && cuInitFailed) {
+            return new Verdict(false, "CUDA is not usable here: NVML lists " + facts.gpus().size() + " GPU"
+                    + (facts.gpus().size() > 1 ? "s" : "") + ", but cuInit answers " + facts.driver().cuInit().get() + ".");
+        }
         if (!facts.gpus().isEmpty()) {
             Gpu gpu = facts.gpus().get(0);
             long warnings = findings.stream().filter(x -> x.severity() == Severity.WARNING).count();

@@ -2,6 +2,7 @@ package cudaenv.magic;
 
 import cudaenv.CudaEnv;
 import cudaenv.discover.BoundedReader;
+import cudaenv.ReportOptions;
 import cudaenv.image.ImageTag;
 import cudaenv.image.ImageTagCheck;
 import cudaenv.kernel.magic.DisplayData;
@@ -27,12 +28,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /** {@code %cudaenv}: the report of this machine (or a loaded one) in notebook cells. */
 public final class CudaEnvMagic implements Magic {
+    /** The functional test's largest allocation: it also takes twice as much host memory (pageable and pinned). */
+    static final int MAX_TEST_MIB = 16384;
     private final CurrentReport current;
     private final Watch watch;
+    private final LongFunction<Report> tester;
 
     /** For the kernel's ServiceLoader: probes this machine through {@link CudaEnv}. */
     public CudaEnvMagic() {
@@ -40,6 +45,12 @@ public final class CudaEnvMagic implements Magic {
     }
 
     CudaEnvMagic(Supplier<Report> probe, Watch.Pause pause) {
+        this(probe, pause, bytes -> CudaEnv.report(ReportOptions.thisMachine().withTest(bytes)));
+    }
+
+    /** @param tester the report with the functional test allocating the given bytes per GPU */
+    CudaEnvMagic(Supplier<Report> probe, Watch.Pause pause, LongFunction<Report> tester) {
+        this.tester = tester;
         InterruptibleProbe interruptible = new InterruptibleProbe(probe);
         this.current = new CurrentReport(interruptible);
         this.watch = new Watch(interruptible, pause);
@@ -93,6 +104,8 @@ public final class CudaEnvMagic implements Magic {
                     parsed.has(Subcommand.Flag.FLEET)));
             case TAG -> tag(parsed.files().get(0), refresh, context);
             case DATA -> context.display(ReportBundle.of(KnowledgeSection.of(), ReportBundle.dataJson()));
+            case TEST -> test(parsed.integer(Subcommand.Flag.SIZE, 1).orElse((int) (ReportOptions.DEFAULT_TEST_BYTES >> 20)),
+                    context);
             default -> show(parsed.subcommand().section().orElseThrow(), current.get(refresh, context), context);
         }
     }
@@ -106,6 +119,16 @@ public final class CudaEnvMagic implements Magic {
         current.loadedFrom().ifPresent(f -> context.out("Report loaded from " + f + " (host "
                 + (report.host().hostname().isEmpty() ? "unknown" : report.host().hostname())
                 + "), not this machine; --refresh probes this machine.\n"));
+    }
+
+    /** Probes again with the functional test; its report becomes the current one. */
+    private void test(int mib, MagicContext context) throws MagicException {
+        if (mib > MAX_TEST_MIB) {
+            throw ParsedCall.usage("--size " + mib + " is more than the test allows (" + MAX_TEST_MIB + " MiB)");
+        }
+        Report report = new InterruptibleProbe(() -> tester.apply((long) mib << 20)).get(context);
+        current.replace(report);
+        context.display(ReportBundle.of(report, Sections.TEST));
     }
 
     /** A tag cudaenv cannot read is a usage error before anything is probed. */

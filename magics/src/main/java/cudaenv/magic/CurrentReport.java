@@ -27,6 +27,12 @@ final class CurrentReport {
         return report;
     }
 
+    /** A fresh probe of this machine made elsewhere (the functional test's). */
+    synchronized void replace(Report probed) {
+        report = probed;
+        loadedFrom = Optional.empty();
+    }
+
     synchronized void replace(Report loaded, String file) {
         report = loaded;
         loadedFrom = Optional.of(file);

@@ -25,7 +25,8 @@ final class ReportBundle {
             Sections.LIBS, List.of("libraries"),
             Sections.FRAMEWORKS, List.of("frameworks", "binaries", "builds"),
             Sections.CONTAINER, List.of("container"),
-            Sections.FINDINGS, List.of("verdict", "findings"));
+            Sections.FINDINGS, List.of("verdict", "findings"),
+            Sections.TEST, List.of("tests", "verdict", "findings"));
 
     private ReportBundle() {
     }

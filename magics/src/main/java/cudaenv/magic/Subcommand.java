@@ -31,6 +31,12 @@ enum Subcommand {
                     + " minute, and its processes; one output updated in place until the count is reached or the"
                     + " cell is interrupted (default: every 1 s until interrupted)",
             List.of(Flag.INTERVAL, Flag.COUNT), 0),
+    TEST("test", "[--size MIB]",
+            "the functional test, opt-in because it touches the GPU: on each visible GPU allocate (default 256 MiB),"
+                    + " copy host->device->host with bandwidth (pageable, pinned), JIT-compile and launch a vector add"
+                    + " and check it, time a launch round trip, free; a failure names its cause and fix. The result"
+                    + " becomes the current report",
+            List.of(Flag.SIZE), 0),
     SAVE("save", "FILE", "write the current report as JSON", List.of(), 1),
     LOAD("load", "FILE", "read a saved report (another machine's too), show it and make it the current report",
             List.of(), 1),
@@ -54,6 +60,7 @@ enum Subcommand {
         GPUS("--gpus", true, false),
         INTERVAL("--interval", true, false),
         COUNT("--count", true, false),
+        SIZE("--size", true, false),
         ALL("--all", false, false),
         FLEET("--fleet", false, false),
         REFRESH("--refresh", false, false);
@@ -100,7 +107,8 @@ enum Subcommand {
 
     /** Flags this subcommand takes, with --refresh where the current report is shown or checked. */
     List<Flag> allFlags() {
-        boolean refreshes = this != HELP && this != LOAD && this != WATCH && this != COMPARE && this != DATA;
+        boolean refreshes = this != HELP && this != LOAD && this != WATCH && this != COMPARE && this != DATA
+                && this != TEST;
         return refreshes ? java.util.stream.Stream.concat(flags.stream(), java.util.stream.Stream.of(Flag.REFRESH))
                 .toList() : flags;
     }

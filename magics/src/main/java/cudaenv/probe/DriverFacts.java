@@ -40,7 +40,7 @@ final class DriverFacts {
                         .filter(v -> v.matches("\\d+\\.\\d+")) : Optional.empty());
         return new Driver(cudaOk || nvmlOk, version, cudaVersion, source, module.version(),
                 nvml.flatMap(ProbeResult::version), libcuda.map(FoundLibrary::path), cuInit, nvmlInit,
-                module.deviceNodes(), module.loaded());
+                module.deviceNodes(), module.loaded(), List.of(), module.type());
     }
 
     /** libcuda's devices (CUDA ordinals) with NVML's live counters matched by UUID; NVML's alone when CUDA has none. */
@@ -55,7 +55,8 @@ final class DriverFacts {
             Optional<Gpu> n = fromNvml.stream().filter(g -> g.uuid().equalsIgnoreCase(c.uuid())).findFirst();
             out.add(n.map(g -> new Gpu(c.index(), c.name(), c.uuid(), c.computeCapability(), c.memoryTotalBytes(),
                     g.pciBusId().isEmpty() ? c.pciBusId() : g.pciBusId(), g.memoryUsedBytes(), g.utilizationPercent(),
-                    g.memoryUtilizationPercent(), g.temperatureC(), g.powerWatts(), g.migMode(), g.processes()))
+                    g.memoryUtilizationPercent(), g.temperatureC(), g.powerWatts(), g.migMode(), g.processes(),
+                    g.health()))
                     .orElse(c));
         }
         return out;

@@ -13,7 +13,8 @@ public final class EnvironmentFacts {
     public static final String REDACTED = "<redacted>";
     private static final Set<String> EXACT = Set.of("LD_LIBRARY_PATH", "LD_PRELOAD", "CONDA_PREFIX", "VIRTUAL_ENV",
             "KUBERNETES_SERVICE_HOST", "PYTORCH_CUDA_ALLOC_CONF");
-    private static final Pattern PREFIX = Pattern.compile("^(NVIDIA_|CUDA_|CUDNN_|NCCL_|NV_).*");
+    // RAY_: Ray sets CUDA_VISIBLE_DEVICES for its workers, and its variables say a Ray worker is running
+    private static final Pattern PREFIX = Pattern.compile("^(NVIDIA_|CUDA_|CUDNN_|NCCL_|NV_|RAY_).*");
 
     private EnvironmentFacts() {
     }

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * @param version     the loaded module's version, e.g. 535.113.01
  * @param loaded      /proc/driver/nvidia or /sys/module/nvidia exists (device nodes prove nothing: root creates them)
  * @param deviceNodes /dev/nvidia* present
+ * @param type        open | proprietary: which kernel module /proc/driver/nvidia/version names
  */
-record KernelModuleFiles(Optional<String> version, boolean loaded, List<String> deviceNodes) {
+record KernelModuleFiles(Optional<String> version, boolean loaded, List<String> deviceNodes, Optional<String> type) {
     // proprietary: "Kernel Module  535.113.01  Tue ..."; open: "Open Kernel Module for x86_64  535.113.01  Release ..."
     private static final Pattern VERSION = Pattern.compile("Kernel Module(?: for \\S+)?\\s+(\\d+\\.\\d+(?:\\.\\d+)?)");
 
@@ -26,7 +27,9 @@ record KernelModuleFiles(Optional<String> version, boolean loaded, List<String> 
         });
         boolean loaded = fs.exists("/proc/driver/nvidia") || fs.exists("/sys/module/nvidia");
         List<String> nodes = fs.list("/dev").stream().filter(n -> n.startsWith("nvidia")).map(n -> "/dev/" + n).toList();
-        return new KernelModuleFiles(version, loaded, nodes);
+        Optional<String> type = fs.readString("/proc/driver/nvidia/version").filter(t -> VERSION.matcher(t).find())
+                .map(t -> t.contains("Open Kernel Module") ? "open" : "proprietary");
+        return new KernelModuleFiles(version, loaded, nodes, type);
     }
 
     /** GPU device nodes (/dev/nvidia0, ...), as opposed to nvidiactl / nvidia-uvm. */

@@ -26,6 +26,7 @@ final class LibraryProbes {
                 case "cublas" -> CublasProbe.probe(request.path(), calls, false);
                 case "cublaslt" -> CublasProbe.probe(request.path(), calls, true);
                 case "nvrtc" -> NvrtcProbe.probe(request.path(), calls);
+                case GpuTestProbe.KIND -> GpuTestProbe.probe(request, calls);
                 default -> ProbeResult.failed(LibraryStatus.NOT_LOADED, "no probe for " + request.kind(), calls.made());
             };
         } catch (UnsatisfiedLinkError e) {

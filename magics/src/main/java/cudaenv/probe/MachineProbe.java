@@ -53,7 +53,8 @@ public final class MachineProbe {
                 .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
         Container container = ContainerFiles.read(fs, env, module, driverInjected);
         meanwhile.run();
-        Map<String, ProbeResult> probed = NativeProbes.run(found.libraries(), fs, options.timeout(), pool);
+        Map<String, ProbeResult> probed = NativeProbes.run(found.libraries(), fs, options.timeout(), options.initTimeout(),
+                pool);
 
         List<Library> libraries = new ArrayList<>();
         List<ProbeCall> calls = new ArrayList<>();
@@ -71,7 +72,8 @@ public final class MachineProbe {
         Optional<ProbeResult> nvml = selected(found, "nvml").map(l -> probed.get(l.path()));
         Driver driver = DriverFacts.driver(libcuda, cuda, nvml, module).withPciDevices(PciDevices.nvidia(fs));
         return new Report(Report.SCHEMA_VERSION, null, host, driver, DriverFacts.gpus(cuda, nvml), libraries, toolkit,
-                frameworks, container, List.of(), null, List.of(), List.of(), calls);
+                frameworks, container, List.of(), null, List.of(), List.of(), calls, null,
+                PlatformFiles.read(fs, found.sitePackages()));
     }
 
     private static Optional<FoundLibrary> selected(Discovery found, String kind) {

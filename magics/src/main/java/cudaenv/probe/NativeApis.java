@@ -32,6 +32,46 @@ final class NativeApis {
         int cuDeviceGetPCIBusId(Pointer pciBusId, int len, int dev);
     }
 
+    /**
+     * libcuda.so.1's calls for the functional test (cuda.h, the names its macros map to since CUDA 11); CUdeviceptr
+     * is a 64-bit integer, contexts, modules and functions opaque pointers.
+     */
+    interface CudaCompute extends Library {
+        int cuInit(int flags);
+
+        int cuDeviceGet(IntByReference device, int ordinal);
+
+        int cuDevicePrimaryCtxRetain(PointerByReference context, int dev);
+
+        int cuDevicePrimaryCtxRelease_v2(int dev);
+
+        int cuCtxSetCurrent(Pointer context);
+
+        int cuCtxSynchronize();
+
+        int cuMemAlloc_v2(LongByReference devicePtr, long bytes);
+
+        int cuMemFree_v2(long devicePtr);
+
+        int cuMemAllocHost_v2(PointerByReference hostPtr, long bytes);
+
+        int cuMemFreeHost(Pointer hostPtr);
+
+        int cuMemcpyHtoD_v2(long dst, Pointer src, long bytes);
+
+        int cuMemcpyDtoH_v2(Pointer dst, long src, long bytes);
+
+        int cuModuleLoadDataEx(PointerByReference module, Pointer image, int numOptions, Pointer options,
+                               Pointer optionValues);
+
+        int cuModuleGetFunction(PointerByReference function, Pointer module, String name);
+
+        int cuModuleUnload(Pointer module);
+
+        int cuLaunchKernel(Pointer f, int gridX, int gridY, int gridZ, int blockX, int blockY, int blockZ,
+                           int sharedMemBytes, Pointer stream, Pointer kernelParams, Pointer extra);
+    }
+
     /** libnvidia-ml.so.1 (nvml.h); nvmlReturn_t returns, nvmlDevice_t is an opaque pointer. */
     interface Nvml extends Library {
         int nvmlInit_v2();

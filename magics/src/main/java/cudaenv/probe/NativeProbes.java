@@ -21,7 +21,8 @@ final class NativeProbes {
     }
 
     /** Results by the library's path inside the image; libraries not probed are absent. */
-    static Map<String, ProbeResult> run(List<FoundLibrary> libraries, RootFs fs, Duration timeout, ProbeWorkerPool pool) {
+    static Map<String, ProbeResult> run(List<FoundLibrary> libraries, RootFs fs, Duration timeout, Duration initTimeout,
+                                        ProbeWorkerPool pool) {
         List<FoundLibrary> toProbe = libraries.stream()
                 .filter(l -> LibraryProbes.PROBED.contains(l.kind()) && l.error().isEmpty())
                 .sorted(Comparator.comparing((FoundLibrary l) -> ORDER.indexOf(l.kind()))
@@ -38,7 +39,8 @@ final class NativeProbes {
                     worker.close();
                     worker = WorkerHandle.start();
                 }
-                results.put(lib.path(), worker.probe(fs.root(), lib.kind(), fs.host(lib.path()), timeout));
+                results.put(lib.path(), worker.probe(fs.root(), new ProbeRequest(lib.kind(), fs.host(lib.path()).toString()),
+                        timeout, initTimeout));
             }
         } finally {
             pool.give(worker);

@@ -17,7 +17,6 @@ final class NvmlProbe {
     static final String DRIVER_VERSION = "nvmlSystemGetDriverVersion";
     static final String CUDA_VERSION = "nvmlSystemGetCudaDriverVersion_v2";
     private static final String T = ReturnCodes.NVML_RETURN;
-    private static final int PROCESS_INFO_SIZE = 24;
     private static final int MAX_PROCESSES = 64;
     /** NVML_ERROR_NOT_SUPPORTED (nvml.h): what GetMigMode answers on a GPU without MIG. */
     private static final int NOT_SUPPORTED = 3;
@@ -42,11 +41,12 @@ final class NvmlProbe {
             IntByReference cuda = new IntByReference();
             int cv = calls.code(CUDA_VERSION, T, () -> api.nvmlSystemGetCudaDriverVersion_v2(cuda));
             calls.answerCode(CUDA_VERSION, T, cv, Versions.cuda(cuda.getValue()));
+            NvmlHealth health = NvmlHealth.bind(path);
             IntByReference count = new IntByReference();
             int c = calls.code("nvmlDeviceGetCount_v2", T, () -> api.nvmlDeviceGetCount_v2(count));
             calls.answerCode("nvmlDeviceGetCount_v2", T, c, Integer.toString(count.getValue()));
             for (int i = 0; c == 0 && i < count.getValue(); i++) {
-                device(api, calls, i).ifPresent(gpus::add);
+                device(api, health, calls, i).ifPresent(gpus::add);
             }
             calls.code("nvmlShutdown", T, api::nvmlShutdown);
         }
@@ -56,7 +56,7 @@ final class NvmlProbe {
         return new ProbeResult(status, version, Optional.empty(), error, calls.answers(), calls.made(), gpus);
     }
 
-    private static Optional<Gpu> device(NativeApis.Nvml api, Calls calls, int index) {
+    private static Optional<Gpu> device(NativeApis.Nvml api, NvmlHealth health, Calls calls, int index) {
         PointerByReference handle = new PointerByReference();
         if (calls.code("nvmlDeviceGetHandleByIndex_v2", T, () -> api.nvmlDeviceGetHandleByIndex_v2(index, handle)) != 0) {
             return Optional.empty();
@@ -68,13 +68,13 @@ final class NvmlProbe {
         Memory uuid = new Memory(96);
         uuid.clear();
         calls.code("nvmlDeviceGetUUID", T, () -> api.nvmlDeviceGetUUID(dev, uuid, 96));
-        Memory mem = new Memory(24);
-        mem.clear();
-        boolean memOk = calls.code("nvmlDeviceGetMemoryInfo", T, () -> api.nvmlDeviceGetMemoryInfo(dev, mem)) == 0;
-        Memory util = new Memory(8);
-        util.clear();
+        NvmlStructs.Memory mem = new NvmlStructs.Memory();
+        boolean memOk = calls.code("nvmlDeviceGetMemoryInfo", T, () -> api.nvmlDeviceGetMemoryInfo(dev, mem.getPointer())) == 0;
+        mem.read();
+        NvmlStructs.Utilization util = new NvmlStructs.Utilization();
         boolean utilOk = calls.code("nvmlDeviceGetUtilizationRates", T,
-                () -> api.nvmlDeviceGetUtilizationRates(dev, util)) == 0;
+                () -> api.nvmlDeviceGetUtilizationRates(dev, util.getPointer())) == 0;
+        util.read();
         IntByReference temp = new IntByReference();
         boolean tempOk = calls.code("nvmlDeviceGetTemperature", T, () -> api.nvmlDeviceGetTemperature(dev, 0, temp)) == 0;
         IntByReference power = new IntByReference();
@@ -83,37 +83,36 @@ final class NvmlProbe {
         IntByReference minor = new IntByReference();
         boolean ccOk = calls.code("nvmlDeviceGetCudaComputeCapability", T,
                 () -> api.nvmlDeviceGetCudaComputeCapability(dev, major, minor)) == 0;
-        Memory pci = new Memory(68);
-        pci.clear();
-        boolean pciOk = calls.code("nvmlDeviceGetPciInfo_v3", T, () -> api.nvmlDeviceGetPciInfo_v3(dev, pci)) == 0;
+        NvmlStructs.PciInfo pci = new NvmlStructs.PciInfo();
+        boolean pciOk = calls.code("nvmlDeviceGetPciInfo_v3", T, () -> api.nvmlDeviceGetPciInfo_v3(dev, pci.getPointer())) == 0;
+        pci.read();
         IntByReference current = new IntByReference();
         IntByReference pending = new IntByReference();
         int mig = calls.code("nvmlDeviceGetMigMode", T, () -> api.nvmlDeviceGetMigMode(dev, current, pending));
         return Optional.of(new Gpu(index, name.getString(0), uuid.getString(0),
                 ccOk ? major.getValue() + "." + minor.getValue() : "",
-                memOk ? mem.getLong(0) : 0, pciOk ? pci.getString(36) : "",
-                memOk ? Optional.of(mem.getLong(16)) : Optional.empty(),
-                utilOk ? Optional.of(util.getInt(0)) : Optional.empty(),
-                utilOk ? Optional.of(util.getInt(4)) : Optional.empty(),
+                memOk ? mem.total : 0, pciOk ? com.sun.jna.Native.toString(pci.busId, "US-ASCII") : "",
+                memOk ? Optional.of(mem.used) : Optional.empty(),
+                utilOk ? Optional.of(util.gpu) : Optional.empty(),
+                utilOk ? Optional.of(util.memory) : Optional.empty(),
                 tempOk ? Optional.of(temp.getValue()) : Optional.empty(),
                 powerOk ? Optional.of(Integer.toUnsignedLong(power.getValue()) / 1000.0) : Optional.empty(),
                 mig == 0 ? Optional.of(current.getValue() == 1 ? "enabled" : "disabled")
                         : mig == NOT_SUPPORTED ? Optional.of(Gpu.MIG_NOT_SUPPORTED) : Optional.empty(),
-                processes(api, calls, dev)));
+                processes(api, calls, dev), health.read(calls, dev)));
     }
 
     private static List<Gpu.GpuProcess> processes(NativeApis.Nvml api, Calls calls, Pointer dev) {
         IntByReference count = new IntByReference(MAX_PROCESSES);
-        Memory infos = new Memory((long) PROCESS_INFO_SIZE * MAX_PROCESSES);
-        infos.clear();
+        NvmlStructs.ProcessInfo[] infos = (NvmlStructs.ProcessInfo[]) new NvmlStructs.ProcessInfo().toArray(MAX_PROCESSES);
         if (calls.code("nvmlDeviceGetComputeRunningProcesses_v3", T,
-                () -> api.nvmlDeviceGetComputeRunningProcesses_v3(dev, count, infos)) != 0) {
+                () -> api.nvmlDeviceGetComputeRunningProcesses_v3(dev, count, infos[0].getPointer())) != 0) {
             return List.of();
         }
         List<Gpu.GpuProcess> out = new ArrayList<>();
         for (int i = 0; i < Math.min(count.getValue(), MAX_PROCESSES); i++) {
-            long at = (long) i * PROCESS_INFO_SIZE;
-            out.add(new Gpu.GpuProcess(Integer.toUnsignedLong(infos.getInt(at)), infos.getLong(at + 8)));
+            infos[i].read();
+            out.add(new Gpu.GpuProcess(Integer.toUnsignedLong(infos[i].pid), infos[i].usedGpuMemory));
         }
         return out;
     }

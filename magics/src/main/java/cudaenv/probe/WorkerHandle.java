@@ -38,6 +38,8 @@ public final class WorkerHandle implements AutoCloseable {
     /** A worker JVM on a loaded 2-core machine can take seconds to start; that is not the library's fault. */
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final String EOF = "\u0000EOF";
+    /** Driver initialisation: seconds on multi-GPU hosts without persistence mode, so it has its own limit. */
+    private static final java.util.Set<String> DRIVER_INIT = java.util.Set.of("cuInit", "nvmlInit_v2");
     private static final Pattern JVM_SIGNAL = Pattern.compile("#\\s+(SIG[A-Z]+) \\(0x");
     private static final Map<Integer, String> SIGNALS = Map.of(4, "SIGILL", 6, "SIGABRT", 7, "SIGBUS", 8, "SIGFPE",
             9, "SIGKILL", 11, "SIGSEGV", 15, "SIGTERM");
@@ -105,8 +107,13 @@ public final class WorkerHandle implements AutoCloseable {
 
     /** As {@link #probe(String, Path, Duration)} for a library of the machine in root, which stays loaded here. */
     ProbeResult probe(Path root, String kind, Path file, Duration timeout) {
-        loaded = loaded.plus(root, file);
-        return probe(kind, file, timeout);
+        return probe(root, new ProbeRequest(kind, file.toString()), timeout, timeout);
+    }
+
+    /** As {@link #probe(ProbeRequest, Duration, Duration)} for a library of the machine in root. */
+    ProbeResult probe(Path root, ProbeRequest request, Duration timeout, Duration initTimeout) {
+        loaded = loaded.plus(root, Path.of(request.path()));
+        return probe(request, timeout, initTimeout);
     }
 
     /**
@@ -116,6 +123,15 @@ public final class WorkerHandle implements AutoCloseable {
      * @param file the library's absolute path on this machine (inside the root)
      */
     public ProbeResult probe(String kind, Path file, Duration timeout) {
+        return probe(new ProbeRequest(kind, file.toString()), timeout, timeout);
+    }
+
+    /**
+     * As {@link #probe(String, Path, Duration)} for any request; driver initialisation (cuInit, nvmlInit_v2) gets
+     * its own limit {@code initTimeout}, and each call after it {@code timeout} again (slow is not hung).
+     */
+    ProbeResult probe(ProbeRequest request, Duration timeout, Duration initTimeout) {
+        String kind = request.kind();
         String lastCall = "dlopen";
         if (process.isEmpty()) {
             return ProbeResult.failed(LibraryStatus.NOT_LOADED, startFailure.orElse(""), List.of());
@@ -126,10 +142,11 @@ public final class WorkerHandle implements AutoCloseable {
                 return ProbeResult.failed(LibraryStatus.ERROR, "the probe worker did not start: " + stderrSummary(),
                         List.of());
             }
-            requests.write(ReportJson.encode(new ProbeRequest(kind, file.toString())) + "\n");
+            requests.write(ReportJson.encode(request) + "\n");
             requests.flush();
             long start = System.nanoTime();
             long deadline = start + timeout.toNanos();
+            Duration limit = timeout;
             Optional<String> jvmSignal = Optional.empty();
             while (true) {
                 String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -137,7 +154,7 @@ public final class WorkerHandle implements AutoCloseable {
                 if (line == null) {
                     killGroup();
                     process.waitFor(5, TimeUnit.SECONDS);
-                    String why = "timeout: no answer in " + timeout.toMillis() + " ms";
+                    String why = "timeout: no answer in " + limit.toMillis() + " ms";
                     return ProbeResult.failed(LibraryStatus.TIMEOUT, why + " (in " + lastCall + ")",
                             List.of(new ProbeCall(kind, lastCall, "timeout", micros)));
                 }
@@ -153,7 +170,12 @@ public final class WorkerHandle implements AutoCloseable {
                             List.of(new ProbeCall(kind, lastCall, "crashed (" + signal + ")", micros)));
                 }
                 if (line.startsWith("CALL ")) {
+                    boolean wasInit = DRIVER_INIT.contains(lastCall);
                     lastCall = line.substring(5);
+                    if (DRIVER_INIT.contains(lastCall) || wasInit) {
+                        limit = DRIVER_INIT.contains(lastCall) ? initTimeout : timeout;
+                        deadline = System.nanoTime() + limit.toNanos();
+                    }
                 } else if (line.startsWith("DONE ")) {
                     return ReportJson.decode(line.substring(5), ProbeResult.class);
                 } else {

@@ -13,6 +13,19 @@ public final class ContainerSection {
     private ContainerSection() {
     }
 
+    /** WSL 2, Jetson, nouveau: what kind of system CUDA runs on. */
+    private static String system(cudaenv.report.Platform p) {
+        List<String> parts = new ArrayList<>();
+        if (p.wsl()) {
+            parts.add("WSL 2 (driver from Windows, /usr/lib/wsl/lib)");
+        }
+        p.tegraRelease().ifPresent(t -> parts.add("Jetson / Tegra: " + t));
+        if (p.nouveauLoaded()) {
+            parts.add("nouveau loaded");
+        }
+        return parts.isEmpty() ? "Linux" : String.join("; ", parts);
+    }
+
     public static Section of(Report report) {
         Container c = report.container();
         Rows rows = new Rows()
@@ -21,7 +34,11 @@ public final class ContainerSection {
                 .add("GPU devices injected", c.detected()
                         ? (c.gpuDevicesVisible() ? Cell.status(Status.OK, "yes") : missingGpus(report))
                         : Cell.of("not a container"))
-                .add("Evidence", c.evidence().isEmpty() ? Cell.of("none") : Cell.code(String.join(", ", c.evidence())));
+                .add("Evidence", c.evidence().isEmpty() ? Cell.of("none") : Cell.code(String.join(", ", c.evidence())))
+                .add("/dev/shm", Cell.known(report.platform().shmBytes().map(Bytes::human)))
+                .add("System", Cell.of(system(report.platform())))
+                .add("NVIDIA CUDA wheels", report.platform().nvidiaWheels().isEmpty() ? Cell.of("none")
+                        : Cell.code(String.join(", ", report.platform().nvidiaWheels())));
         List<Part> parts = new ArrayList<>(List.of(rows.table("Container")));
         if (!c.env().isEmpty()) {
             List<List<Cell>> env = new ArrayList<>();

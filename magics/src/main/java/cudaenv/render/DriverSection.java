@@ -17,18 +17,31 @@ public final class DriverSection {
                 .yesNo("Driver answers", d.loaded(), Status.OK, Status.ERROR)
                 .add("Driver version", d.version().map(v -> v + d.source().map(s -> " (from " + s + ")").orElse("")))
                 .add("Supports CUDA up to", d.cudaVersion())
+                .add("Driver branch", d.branch())
                 .add("Kernel module", d.kernelModuleLoaded()
                         ? Cell.status(Status.OK, "loaded" + d.kernelModuleVersion().map(v -> ", " + v).orElse(""))
                         : Cell.status(Status.ERROR, "not loaded (no /proc/driver/nvidia)"))
+                .add("Kernel module type", d.kernelModuleType())
                 .add("NVML version", d.nvmlVersion())
                 .add("libcuda.so.1", Cell.knownCode(d.libcudaPath()))
                 .add("cuInit(0)", answer(d.cuInit(), "CUDA_SUCCESS"))
                 .add("nvmlInit_v2", answer(d.nvmlInit(), "NVML_SUCCESS"))
+                .add("Initialisation took", initTimes(report))
                 .add("Device nodes", d.deviceNodes().isEmpty() ? Cell.of("none")
                         : Cell.code(String.join(" ", d.deviceNodes())))
                 .add("NVIDIA PCI devices", d.pciDevices().isEmpty() ? Cell.of("none")
                         : Cell.code(String.join(" ", d.pciDevices())));
         return new Section("driver", "NVIDIA driver", List.of(rows.table("NVIDIA driver")));
+    }
+
+    /** How long cuInit and nvmlInit_v2 took (slow without persistence mode), from the probe record. */
+    private static Optional<String> initTimes(Report report) {
+        List<String> times = report.probes().stream()
+                .filter(c -> c.call().equals("cuInit") || c.call().equals("nvmlInit_v2"))
+                .map(c -> c.call() + " " + String.format(java.util.Locale.ROOT, "%.2f s", c.micros() / 1e6)
+                        + (c.result().equals("timeout") ? " (no answer)" : ""))
+                .toList();
+        return times.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", times));
     }
 
     /** A native call's answer, ok when it is the success code. */

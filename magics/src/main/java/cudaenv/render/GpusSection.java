@@ -1,6 +1,7 @@
 package cudaenv.render;
 
 import cudaenv.report.Gpu;
+import cudaenv.report.GpuHealth;
 import cudaenv.report.Report;
 
 import java.util.ArrayList;
@@ -23,7 +24,40 @@ public final class GpusSection {
                     Cell.code(g.uuid())));
         }
         return new Section("gpus", "GPUs", List.of(new Part.Table("GPUs",
-                List.of("#", "Name", "Compute capability", "Memory", "MIG", "PCI bus", "UUID"), rows, false)));
+                List.of("#", "Name", "Compute capability", "Memory", "MIG", "PCI bus", "UUID"), rows, false),
+                health(report)));
+    }
+
+    /** NVML's health facts per GPU. */
+    static Part.Table health(Report report) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Gpu g : report.gpus()) {
+            GpuHealth h = g.health();
+            String ecc = h.eccMode().map(m -> m + h.eccVolatileUncorrected().map(v -> ", " + v + " uncorrectable"
+                    + h.eccAggregateUncorrected().map(a -> " (" + a + " lifetime)").orElse("")).orElse("")).orElse(null);
+            List<String> repairs = new ArrayList<>();
+            h.retiredPages().ifPresent(n -> repairs.add(n + " retired pages"));
+            h.remappedRowsUncorrectable().ifPresent(n -> repairs.add(n + " rows remapped (uncorrectable), "
+                    + h.remappedRowsCorrectable().orElse(0) + " (correctable)"));
+            if (h.remapPending().orElse(false) || h.retiredPagesPending().orElse(false)) {
+                repairs.add("pending reset");
+            }
+            if (h.remapFailed().orElse(false)) {
+                repairs.add("remap FAILED");
+            }
+            String pcie = h.pcieGeneration().isEmpty() ? null : "Gen " + h.pcieGeneration().get()
+                    + h.pcieMaxGeneration().map(m -> "/" + m).orElse("") + " x" + h.pcieWidth().map(String::valueOf)
+                    .orElse("?") + h.pcieMaxWidth().map(m -> "/" + m).orElse("");
+            rows.add(List.of(Cell.of(Integer.toString(g.index())), Cell.known(h.computeMode()),
+                    Cell.known(h.persistenceMode()), Cell.known(java.util.Optional.ofNullable(ecc)),
+                    Cell.known(repairs.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", repairs))),
+                    Cell.of(h.clockEventReasons().isEmpty() ? "none" : String.join(", ", h.clockEventReasons())),
+                    Cell.known(java.util.Optional.ofNullable(pcie)),
+                    Cell.known(h.migDevices().filter(n -> g.migMode().filter("enabled"::equals).isPresent())
+                            .map(n -> n + " MIG devices").or(() -> g.migMode()))));
+        }
+        return new Part.Table("GPU health (NVML)", List.of("#", "Compute mode", "Persistence", "ECC",
+                "Retired / remapped", "Clock events", "PCIe link (now/max)", "MIG"), rows, false);
     }
 
     /** Names, capability and memory only: the summary's view. */

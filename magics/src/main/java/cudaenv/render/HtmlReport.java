@@ -29,7 +29,7 @@ public final class HtmlReport {
     /** A whole page, for `report --html`: the summary, then every detail section. */
     public static String page(Report report) {
         StringBuilder body = new StringBuilder(fragment(report));
-        for (Sections s : Sections.details()) {
+        for (Sections s : Sections.details(report)) {
             Section section = s.of(report);
             body.append("<h2>").append(HtmlEscaper.escape(section.title())).append("</h2>")
                     .append(section(untitled(section)));

@@ -15,7 +15,8 @@ public enum Sections {
     FRAMEWORKS("frameworks", FrameworksSection::of),
     CONTAINER("container", ContainerSection::of),
     FINDINGS("findings", FindingsSection::of),
-    EXPLAIN("explain", ExplainSection::of);
+    EXPLAIN("explain", ExplainSection::of),
+    TEST("test", TestsSection::of);
 
     private final String id;
     private final Function<Report, Section> renderer;
@@ -36,6 +37,12 @@ public enum Sections {
     /** The detail sections a full report shows after the summary (which already lists the findings). */
     public static List<Sections> details() {
         return List.of(DRIVER, GPUS, LIBS, FRAMEWORKS, CONTAINER);
+    }
+
+    /** The detail sections of this report: the functional test's only when it was asked for. */
+    public static List<Sections> details(Report report) {
+        return report.tests().requested() ? java.util.stream.Stream.concat(details().stream(), java.util.stream.Stream.of(TEST))
+                .toList() : details();
     }
 
     public static Optional<Sections> byId(String id) {

@@ -23,7 +23,7 @@ public final class TextReport {
     /** The summary and every detail section, for {@code report --text}. */
     public static String render(Report report, Terminal term) {
         StringBuilder out = new StringBuilder(section(SummarySection.of(report), term));
-        for (Sections s : Sections.details()) {
+        for (Sections s : Sections.details(report)) {
             out.append('\n').append(section(s.of(report), term));
         }
         return out.toString();

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param kernelModuleLoaded  /proc/driver/nvidia or /sys/module/nvidia exists
  * @param pciDevices          NVIDIA display/3D controllers (vendor 0x10de) under /sys/bus/pci/devices: a GPU is
  *                            in the machine even when no driver answers
+ * @param kernelModuleType    open | proprietary, as /proc/driver/nvidia/version names the loaded module
  */
 public record Driver(
         boolean loaded,
@@ -32,7 +33,8 @@ public record Driver(
         Optional<String> nvmlInit,
         List<String> deviceNodes,
         boolean kernelModuleLoaded,
-        List<String> pciDevices) {
+        List<String> pciDevices,
+        Optional<String> kernelModuleType) {
 
     public Driver {
         version = Lists.opt(version);
@@ -45,6 +47,7 @@ public record Driver(
         nvmlInit = Lists.opt(nvmlInit);
         deviceNodes = Lists.of(deviceNodes);
         pciDevices = Lists.of(pciDevices);
+        kernelModuleType = Lists.opt(kernelModuleType);
     }
 
     public Driver(boolean loaded, Optional<String> version, Optional<String> cudaVersion, Optional<String> source,
@@ -52,12 +55,18 @@ public record Driver(
                   Optional<String> cuInit, Optional<String> nvmlInit, List<String> deviceNodes,
                   boolean kernelModuleLoaded) {
         this(loaded, version, cudaVersion, source, kernelModuleVersion, nvmlVersion, libcudaPath, cuInit, nvmlInit,
-                deviceNodes, kernelModuleLoaded, List.of());
+                deviceNodes, kernelModuleLoaded, List.of(), Optional.empty());
     }
 
     public Driver withPciDevices(List<String> devices) {
         return new Driver(loaded, version, cudaVersion, source, kernelModuleVersion, nvmlVersion, libcudaPath, cuInit,
-                nvmlInit, deviceNodes, kernelModuleLoaded, devices);
+                nvmlInit, deviceNodes, kernelModuleLoaded, devices, kernelModuleType);
+    }
+
+    /** The driver branch, e.g. "R535" for 535.113.01. */
+    public Optional<String> branch() {
+        return version.or(() -> kernelModuleVersion).filter(v -> v.matches("\\d+\\..*"))
+                .map(v -> "R" + v.substring(0, v.indexOf('.')));
     }
 
     public static Driver absent() {

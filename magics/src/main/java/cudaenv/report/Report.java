@@ -20,7 +20,9 @@ public record Report(
         Verdict verdict,
         List<BuildOption> builds,
         List<Binary> binaries,
-        List<ProbeCall> probes) {
+        List<ProbeCall> probes,
+        GpuTests tests,
+        Platform platform) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -38,12 +40,27 @@ public record Report(
         builds = Lists.of(builds);
         binaries = Lists.of(binaries);
         probes = Lists.of(probes);
+        tests = tests == null ? GpuTests.notRequested() : tests;
+        platform = platform == null ? Platform.unknown() : platform;
+    }
+
+    /** Without the functional test's results (it is opt-in). */
+    public Report(int schemaVersion, Tool tool, Host host, Driver driver, List<Gpu> gpus, List<Library> libraries,
+                  Toolkit toolkit, List<Framework> frameworks, Container container, List<Finding> findings,
+                  Verdict verdict, List<BuildOption> builds, List<Binary> binaries, List<ProbeCall> probes) {
+        this(schemaVersion, tool, host, driver, gpus, libraries, toolkit, frameworks, container, findings, verdict,
+                builds, binaries, probes, null, null);
+    }
+
+    public Report withTests(GpuTests newTests) {
+        return new Report(schemaVersion, tool, host, driver, gpus, libraries, toolkit, frameworks, container,
+                findings, verdict, builds, binaries, probes, newTests, platform);
     }
 
     /** The same report with the diagnosis layer's conclusions attached. */
     public Report withDiagnosis(List<Finding> newFindings, Verdict newVerdict, List<BuildOption> newBuilds) {
         return new Report(schemaVersion, tool, host, driver, gpus, libraries, toolkit, frameworks, container,
-                newFindings, newVerdict, newBuilds, binaries, probes);
+                newFindings, newVerdict, newBuilds, binaries, probes, tests, platform);
     }
 
     public Report withTool(Tool newTool) {
@@ -58,7 +75,7 @@ public record Report(
 
     public Report withBinaries(List<Binary> newBinaries) {
         return new Report(schemaVersion, tool, host, driver, gpus, libraries, toolkit, frameworks, container,
-                findings, verdict, builds, newBinaries, probes);
+                findings, verdict, builds, newBinaries, probes, tests, platform);
     }
 
     /** The library of this kind that the dynamic loader would pick, if any copy is found. */

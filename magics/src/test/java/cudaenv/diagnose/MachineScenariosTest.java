@@ -38,7 +38,7 @@ class MachineScenariosTest {
             "driver-too-old", "driver-library-mismatch", "no-device", "cudnn-cuda-mismatch", "library-version-mismatch",
             "probe-crashed", "probe-timeout", "no-kernel-module", "multiple-runtimes", "cuda-versions-explained",
             "framework-cpu-only", "framework-needs-newer-driver", "cudnn-missing", "cudnn-incomplete",
-            "forward-compat-unsupported", "mig-enabled");
+            "forward-compat-unsupported", "mig-enabled", "cuda-init-failed");
     private static final String A100 = "NVIDIA A100-PCIE-40GB";
     private static final String H100 = "NVIDIA H100 80GB HBM3";
     private static final String UUID0 = "GPU-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9";
@@ -212,6 +212,24 @@ class MachineScenariosTest {
                 new Scenario("driver and kernel module loaded, no GPU on the bus", (d, s) -> SimulatedMachine.in(d)
                         .driver("535.113.01", 12020).cuInitResult(100).cudaToolkit("12.2.140").build(),
                         Set.of("no-device"), r -> firstFix(r, "lspci")),
+                new Scenario("nvidia_uvm not loaded: NVML lists the GPU, cuInit answers CUDA_ERROR_UNKNOWN", (d, s) -> SimulatedMachine.in(d)
+                        .driver("535.113.01", 12020).gpu(A100, "8.0", GB40, UUID0).cuInitResult(999).noUvm()
+                        .cudaToolkit("12.2.140").build(),
+                        Set.of("cuda-init-failed"), r -> {
+                            firstError(r, "cuda-init-failed");
+                            firstFix(r, "sudo modprobe nvidia_uvm");
+                            assertTrue(r.findings().get(0).detail().contains("There is no /dev/nvidia-uvm"),
+                                    r.findings().get(0).detail());
+                            assertEquals(1, r.gpus().size(), "NVML still lists the GPU");
+                        }),
+                new Scenario("nvidia_uvm loaded but wedged: cuInit answers CUDA_ERROR_UNKNOWN in a container", (d, s) -> SimulatedMachine.in(d)
+                        .container("docker", true).driver("535.113.01", 12020).gpu(A100, "8.0", GB40, UUID0)
+                        .cuInitResult(999).cudaToolkit("12.2.140").build(),
+                        Set.of("cuda-init-failed"), r -> {
+                            firstError(r, "cuda-init-failed");
+                            firstFix(r, "rmmod nvidia_uvm");
+                            assertFalse(r.findings().get(0).detail().contains("There is no /dev/nvidia-uvm"));
+                        }),
                 new Scenario("two A100s, one in MIG mode", (d, s) -> SimulatedMachine.in(d)
                         .driver("535.113.01", 12020).migGpu(A100, "8.0", GB40, UUID0).gpu(A100, "8.0", GB40, UUID1)
                         .cudaToolkit("12.2.140").build(),

@@ -4,6 +4,7 @@ import cudaenv.report.Container;
 import cudaenv.report.Driver;
 import cudaenv.report.Framework;
 import cudaenv.report.Gpu;
+import cudaenv.report.GpuHealth;
 import cudaenv.report.Library;
 import cudaenv.report.LibraryStatus;
 import cudaenv.report.ProbeCall;
@@ -68,10 +69,14 @@ class MachineProbeTest {
         assertEquals(new Driver(true, Optional.of("535.113.01"), Optional.of("12.2"), Optional.of("nvml"),
                 Optional.of("535.113.01"), Optional.of("12.535.113.01"), Optional.of(LIB + "/libcuda.so.535.113.01"),
                 Optional.of("CUDA_SUCCESS"), Optional.of("NVML_SUCCESS"),
-                List.of("/dev/nvidia-uvm", "/dev/nvidia0", "/dev/nvidiactl"), true), r.driver());
+                List.of("/dev/nvidia-uvm", "/dev/nvidia0", "/dev/nvidiactl"), true, List.of(), Optional.of("proprietary")), r.driver());
         assertEquals(List.of(new Gpu(0, "NVIDIA A100-PCIE-40GB", A100_UUID, "8.0", 40 * GIB, "00000000:17:00.0",
                 Optional.of(1L << 20), Optional.of(7), Optional.of(3), Optional.of(41), Optional.of(61.5),
-                Optional.of("disabled"), List.of(new Gpu.GpuProcess(4242, 512L << 20)))), r.gpus());
+                Optional.of("disabled"), List.of(new Gpu.GpuProcess(4242, 512L << 20)),
+                new GpuHealth(Optional.of("default"), Optional.of("enabled"), Optional.of("enabled"), Optional.of(0L),
+                        Optional.of(0L), Optional.of(0), Optional.of(false), Optional.of(0), Optional.of(0),
+                        Optional.of(false), Optional.of(false), List.of(), Optional.of(4), Optional.of(4), Optional.of(16),
+                        Optional.of(16), Optional.of(0)))), r.gpus());
 
         Library cuda = only(r, LIB + "/libcuda.so.535.113.01");
         assertEquals(new Library("cuda", LIB + "/libcuda.so.535.113.01", Optional.of("libcuda.so.1"),

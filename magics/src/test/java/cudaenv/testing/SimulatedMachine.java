@@ -65,6 +65,10 @@ public final class SimulatedMachine {
     private int cuInitResult;
     private int nvmlInitResult;
     private boolean kernelModule = true;
+    private boolean uvm = true;
+    private boolean libcuda = true;
+    private final Map<String, String> libcudaFaults = new LinkedHashMap<>();
+    private final Map<String, String> nvmlHealth = new LinkedHashMap<>();
     private boolean cudnnCrashes;
     private boolean cudnnHangs;
     private boolean cudnnSegfaults;
@@ -138,6 +142,50 @@ public final class SimulatedMachine {
         this.kernelModule = false;
         this.nvmlInitResult = 9;
         this.cuInitResult = 100;
+        return this;
+    }
+
+    /**
+     * A switch of the fake libcuda's functional-test calls (see fake/cuda.c): FAKE_CTX_RESULT, FAKE_ALLOC_RESULT,
+     * FAKE_MAX_PTX, FAKE_SYNC_RESULT with a CUresult or value; FAKE_SYNC_HANG, FAKE_WRONG_SUM with "".
+     */
+    public SimulatedMachine libcudaFault(String macro, String value) {
+        libcudaFaults.put(macro, value);
+        return this;
+    }
+
+    /**
+     * A health value the fake NVML answers for every GPU (see fake/nvml.c): COMPUTE_MODE, PERSISTENCE, ECC_MODE,
+     * ECC_VOLATILE_UNC, ECC_AGGREGATE_UNC, RETIRED_SBE, RETIRED_DBE, RETIRED_PENDING, REMAP_CORR, REMAP_UNC,
+     * REMAP_PENDING, REMAP_FAILED, CLOCK_REASONS, PCIE_GEN, PCIE_MAX_GEN, PCIE_WIDTH, PCIE_MAX_WIDTH, MIG_DEVICES.
+     */
+    public SimulatedMachine nvmlHealth(String macro, String value) {
+        nvmlHealth.put(macro, value);
+        return this;
+    }
+
+    /** The GPUs in CUDA's ordinal order, e.g. "{1,0}": CUDA ordinal 0 is the second GPU (in PCI order) listed. */
+    public SimulatedMachine cudaOrder(String order) {
+        return libcudaFault("CUDA_ORDER", order);
+    }
+
+    /** cuInit takes {@code millis} to answer (then succeeds), as on multi-GPU hosts without persistence mode. */
+    public SimulatedMachine cuInitSleeps(int millis) {
+        return libcudaFault("CU_INIT_SLEEP_MS", Integer.toString(millis));
+    }
+
+    /**
+     * The driver without libcuda.so.1 (NVML, nvidia-smi's library and the device nodes only), as the NVIDIA container
+     * runtime mounts it for NVIDIA_DRIVER_CAPABILITIES=utility.
+     */
+    public SimulatedMachine noLibcuda() {
+        this.libcuda = false;
+        return this;
+    }
+
+    /** nvidia_uvm is not loaded: no /dev/nvidia-uvm (cuInit then answers CUDA_ERROR_UNKNOWN, 999, on a real driver). */
+    public SimulatedMachine noUvm() {
+        this.uvm = false;
         return this;
     }
 
@@ -419,9 +467,9 @@ public final class SimulatedMachine {
 
     /** A built machine image. */
     public record Machine(Path root, Map<String, String> env) {
-        /** Options to report on this machine, with a short probe time limit for the hanging cases. */
+        /** Options to report on this machine, with short probe and driver-initialisation limits for the hanging cases. */
         public ReportOptions options() {
-            return new ReportOptions(root, Duration.ofSeconds(3), env, Optional.empty());
+            return new ReportOptions(root, Duration.ofSeconds(3), env, Optional.empty(), Duration.ofSeconds(3), 0);
         }
 
         /** A path inside the image, as a file on this machine. */
@@ -471,12 +519,16 @@ public final class SimulatedMachine {
         if (cuInitHangs) {
             cuda.put("CU_INIT_HANG", "");
         }
-        place(LIB, "libcuda.so." + version, "libcuda.so.1", "cuda.c", cuda);
-        symlink(LIB + "/libcuda.so", "libcuda.so.1");
+        cuda.putAll(libcudaFaults);
+        if (libcuda) {
+            place(LIB, "libcuda.so." + version, "libcuda.so.1", "cuda.c", cuda);
+            symlink(LIB + "/libcuda.so", "libcuda.so.1");
+        }
         Map<String, String> nvml = new LinkedHashMap<>(gpuMacros);
         nvml.put("DRIVER_CUDA", Integer.toString(driverCuda));
         nvml.put("DRIVER_VERSION", FakeLibrary.cString(version));
         nvml.put("NVML_INIT_RESULT", Integer.toString(nvmlInitResult));
+        nvml.putAll(nvmlHealth);
         nvml.put("GPU_MIG", "{" + String.join(",", gpus.stream().map(g -> Integer.toString(g.mig)).toList()) + "}");
         place(LIB, "libnvidia-ml.so." + version, "libnvidia-ml.so.1", "nvml.c", nvml);
         if (kernelModule) {
@@ -484,7 +536,9 @@ public final class SimulatedMachine {
                     + "  Tue Sep 12 19:41:24 UTC 2023\nGCC version:  gcc version 12.3.0 (Ubuntu 12.3.0-1ubuntu1~22.04)\n");
             Files.createDirectories(inside("/sys/module/nvidia"));
             write("/dev/nvidiactl", "");
-            write("/dev/nvidia-uvm", "");
+            if (uvm) {
+                write("/dev/nvidia-uvm", "");
+            }
             for (int i = 0; i < gpus.size(); i++) {
                 write("/dev/nvidia" + i, "");
             }

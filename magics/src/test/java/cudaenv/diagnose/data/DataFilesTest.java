@@ -20,7 +20,7 @@ class DataFilesTest {
     private static final List<String> FILES = List.of("driver-requirements.tsv", "minor-version-compat.tsv",
             "forward-compat.tsv", "architectures.tsv", "cudnn-support.tsv", "cudnn-files.tsv", "version-encodings.tsv",
             "pytorch-builds.tsv", "ptx-isa.tsv", "ngc-pytorch.tsv", "cudnn-packages.tsv", "knowledge.tsv",
-            "soname-packages.tsv", "framework-builds.tsv");
+            "soname-packages.tsv", "framework-builds.tsv", "kernel-module-types.tsv");
 
     @Test
     void everyFileHasRowsAndEveryRowASource() {
@@ -29,6 +29,23 @@ class DataFilesTest {
             assertFalse(rows.isEmpty(), file);
             rows.forEach(r -> assertFalse(r.get("source").isBlank(), file + " " + r));
         }
+    }
+
+    /** Generations in order without overlap; every GPU drivable by some module; only the ends are one-sided. */
+    @Test
+    void kernelModuleGenerationsAreOrderedAndEveryOneHasAModule() {
+        List<KernelModuleTypes.Generation> g = KernelModuleTypes.generations();
+        for (int i = 0; i < g.size(); i++) {
+            assertTrue(g.get(i).ccMin() <= g.get(i).ccMax(), g.get(i).toString());
+            assertTrue(g.get(i).open() || g.get(i).proprietary(), g.get(i).toString());
+            if (i > 0) {
+                assertTrue(g.get(i).ccMin() > g.get(i - 1).ccMax(), g.get(i).toString());
+            }
+        }
+        assertFalse(KernelModuleTypes.of("7.0").orElseThrow().open(), "Volta: proprietary only");
+        assertTrue(KernelModuleTypes.of("7.5").orElseThrow().open(), "Turing: both");
+        assertFalse(KernelModuleTypes.of("12.0").orElseThrow().proprietary(), "Blackwell: open only");
+        assertEquals(Optional.empty(), KernelModuleTypes.of("3.5"), "Kepler is not listed");
     }
 
     @Test
