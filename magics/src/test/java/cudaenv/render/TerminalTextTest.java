@@ -97,12 +97,12 @@ class TerminalTextTest {
             }
         }
         String summary = TextReport.render(TestReports.noDriver(), ascii);
-        assertTrue(summary.startsWith("x CUDA not usable: "), summary);
+        assertTrue(summary.startsWith("x CUDA is not usable here: "), summary);
         assertTrue(summary.contains("  x error  no-driver: No NVIDIA driver"), summary);
         assertTrue(summary.contains("! warning  multiple-runtimes"), summary);
         assertTrue(TextReport.render(TestReports.healthy(), ascii).contains("+ ok"));
         String unicode = TextReport.render(TestReports.noDriver(), Terminal.unicode(80));
-        assertTrue(unicode.startsWith("\u2716 CUDA not usable: "), unicode);
+        assertTrue(unicode.startsWith("\u2716 CUDA is not usable here: "), unicode);
     }
 
     @Test
@@ -117,10 +117,10 @@ class TerminalTextTest {
         String narrow = TextReport.section(libs, Terminal.unicode(80));
         assertTrue(narrow.contains("\n  Path: /usr/local/cuda-11.8/lib64/libcudart.so.11.8.89\n"), narrow);
         assertTrue(narrow.contains("\n  Kind: cudnn\n"), narrow);
-        assertFalse(narrow.contains("File version  "), "no header row when stacked: " + narrow);
+        assertFalse(narrow.contains("Loader picks  Origin"), "no header row when stacked: " + narrow);
         assertTrue(narrow.contains("\n\n  Status: "), "a blank line between rows: " + narrow);
         String wide = TextReport.section(libs, Terminal.unicode(200));
-        assertTrue(wide.lines().anyMatch(l -> l.matches("  Status +Kind +Version +File version .*")), wide);
+        assertTrue(wide.lines().anyMatch(l -> l.matches("  Status +Kind +Version +Loader picks .*")), wide);
     }
 
     @Test
@@ -177,7 +177,7 @@ class TerminalTextTest {
                 "no-color.org: an empty NO_COLOR does not count");
         assertFalse(Terminal.detect(Map.of("TERM", "dumb"), true, OptionalInt.empty(), utf8).color());
         String coloured = TextReport.render(TestReports.noDriver(), Terminal.unicode(80).withColor(true));
-        assertTrue(coloured.startsWith("\u001b[1;31m\u2716 CUDA not usable\u001b[0m: "), coloured);
+        assertTrue(coloured.startsWith("\u001b[1;31m\u2716 CUDA is not usable here: "), coloured);
         assertEquals(TextReport.render(TestReports.noDriver(), Terminal.unicode(80)),
                 coloured.replaceAll("\u001b\\[[0-9;]*m", ""), "colour changes no character and no line break");
     }
