@@ -11,6 +11,10 @@ import java.util.List;
  */
 public final class TextReport {
     private static final String INDENT = "      ";
+    /** A command line of a fix is exactly this and the command: never wrapped, so a wider one runs past the width. */
+    public static final String COMMAND_INDENT = INDENT + "    ";
+    /** A documentation address is exactly this and the URL on its line, never cut. */
+    public static final String LINK_INDENT = INDENT + "  ";
 
     private TextReport() {
     }
@@ -72,12 +76,16 @@ public final class TextReport {
             for (Part.Field f : item.fields()) {
                 out.append(field(f, term));
             }
+            item.doc().ifPresent(d -> out.append(doc(d, term)));
         }
         return out.toString();
     }
 
     /** "Why: ..." wrapped under its label; a text of several lines (commands) keeps its lines, each indented. */
     private static String field(Part.Field f, Terminal term) {
+        if (f.steps().stream().anyMatch(b -> !b.commands().isEmpty())) {
+            return steps(f, term);
+        }
         List<String> lines = f.text().lines().toList();
         StringBuilder out = new StringBuilder();
         if (lines.size() <= 1) {
@@ -89,6 +97,39 @@ public final class TextReport {
             out.append(wrap(term.text(line), INDENT + "  ", INDENT + "    ", term)).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * A fix as prose and commands: the first prose after its label, each alternative ("2. Podman: ...") on a line
+     * of its own, each command line alone and never wrapped (it must stay copyable, however wide).
+     */
+    private static String steps(Part.Field f, Terminal term) {
+        StringBuilder out = new StringBuilder();
+        boolean first = true;
+        for (FixText.Block block : f.steps()) {
+            String prose = term.text(block.prose());
+            if (first) {
+                out.append(wrap(f.label() + ":" + (prose.isEmpty() ? "" : " " + prose), INDENT, INDENT + "  ", term))
+                        .append('\n');
+            } else if (!prose.isEmpty()) {
+                java.util.regex.Matcher m = FixText.ALTERNATIVE.matcher(prose);
+                String hang = m.lookingAt() ? " ".repeat(m.group().strip().indexOf(' ') + 1) : "";
+                out.append(wrap(prose, INDENT + "  ", INDENT + "  " + hang, term)).append('\n');
+            }
+            first = false;
+            for (FixText.Command c : block.commands()) {
+                for (String line : c.text().lines().toList()) {
+                    out.append(COMMAND_INDENT).append(term.text(line)).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** "Docs: title" wrapped, then the address alone on its line, never cut, so it stays clickable. */
+    private static String doc(DocLinks.Link link, Terminal term) {
+        return wrap("Docs: " + term.text(link.title()), INDENT, INDENT + "  ", term) + '\n' + LINK_INDENT
+                + term.text(link.url()) + '\n';
     }
 
     private static String paint(Status status, String text) {
