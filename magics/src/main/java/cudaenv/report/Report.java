@@ -65,12 +65,12 @@ public record Report(
 
     public Report withTool(Tool newTool) {
         return new Report(schemaVersion, newTool, host, driver, gpus, libraries, toolkit, frameworks, container,
-                findings, verdict, builds, binaries, probes);
+                findings, verdict, builds, binaries, probes, tests, platform);
     }
 
     public Report withHost(Host newHost) {
         return new Report(schemaVersion, tool, newHost, driver, gpus, libraries, toolkit, frameworks, container,
-                findings, verdict, builds, binaries, probes);
+                findings, verdict, builds, binaries, probes, tests, platform);
     }
 
     public Report withBinaries(List<Binary> newBinaries) {

@@ -34,9 +34,11 @@ class TestSubcommandTest {
         return context;
     }
 
+    /** A display's data: under the vendor type, or application/json for %cudaenv json. */
     private static JsonObject json(DisplayData data) {
-        return JsonParser.parseString(((DisplayData.RawJson) data.data().get("application/json")).json())
-                .getAsJsonObject();
+        Object raw = data.data().containsKey(MimeTypes.REPORT) ? data.data().get(MimeTypes.REPORT)
+                : data.data().get("application/json");
+        return JsonParser.parseString(((DisplayData.RawJson) raw).json()).getAsJsonObject();
     }
 
     @Test
