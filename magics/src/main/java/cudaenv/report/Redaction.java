@@ -43,7 +43,7 @@ public final class Redaction {
     }
 
     /** Rewrites strings in place; true when anything changed. */
-    static boolean walk(JsonElement e, boolean envValues) {
+    private static boolean walk(JsonElement e, boolean envValues) {
         boolean changed = false;
         if (e instanceof JsonObject o) {
             for (Map.Entry<String, JsonElement> member : o.entrySet()) {

@@ -83,10 +83,12 @@ public final class ReportJson {
         }
     }
 
-    /** Binds a tree a reader already pruned to what it needs (fleet grouping); secrets are hidden on entry as in {@link #read}. */
-    public static Result bindTree(JsonObject tree) {
+    /**
+     * Binds a tree a streaming reader built (fleet grouping keeps only what it needs), each of its strings already
+     * passed through {@link SecretValues#redact} as it was read, and without secret-named environment members.
+     */
+    public static Result bindRedacted(JsonObject tree) {
         try {
-            Redaction.walk(tree, false);
             return Result.success(fromTree(tree));
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
             return invalid(e);
