@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,6 +67,27 @@ class CompareJsonTest {
         assertTrue(out.largestWrite < 4096, "no piece is the whole: " + out.largestWrite);
         assertTrue(out.head.toString().startsWith("{\n  \"mode\": \"fleet\""), out.head.toString());
         assertEquals(2000, JsonParser.parseString(CompareJson.of(s)).getAsJsonObject().getAsJsonArray("groups").size());
+    }
+
+    @Test
+    void aFleetWhoseJsonIsLargerThanTheHeapIsWrittenWithoutFailing() throws Exception {
+        // 15,000 groups make 13 MB of JSON: as one String it exhausts a 48 MB heap (measured), streamed it does not
+        Path out = Files.createTempFile("many-groups", ".json");
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx48m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    ManyGroups.class.getName(), "15000")
+                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.PIPE).start();
+            String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
+            assertEquals(0, p.exitValue(), err);
+            try (var in = Files.newBufferedReader(out)) {
+                JsonObject o = JsonParser.parseReader(in).getAsJsonObject();
+                assertEquals(15000, o.getAsJsonArray("groups").size());
+            }
+        } finally {
+            Files.deleteIfExists(out);
+        }
     }
 
     @Test
