@@ -146,6 +146,9 @@ final class GroupingJson {
 
     /** Secrets hidden on entry, as the full read does; a bounded memo per parsing thread skips repeated scans. */
     private static String redacted(String s) {
+        if (s.length() > MEMO_CHARS) {
+            return SecretValues.redact(s);
+        }
         Map<String, String> memo = MEMO.get();
         String known = memo.get(s);
         if (known != null) {
@@ -160,6 +163,8 @@ final class GroupingJson {
     }
 
     private static final int MEMO_SIZE = 4096;
+    /** Longer strings are not kept: the memo stays under a few MB whatever the input. */
+    private static final int MEMO_CHARS = 256;
     private static final ThreadLocal<Map<String, String>> MEMO = ThreadLocal.withInitial(HashMap::new);
 
     /** An object's kept members; anything else (null, a wrong type) whole, so binding names the same error. */
