@@ -11,8 +11,13 @@ import cudaenv.compare.ReportInputs;
 import cudaenv.compare.Side;
 import cudaenv.render.Terminal;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +109,7 @@ public final class CompareCommand implements Command {
         if (inputs.isEmpty()) {
             throw new UsageException("name two reports to compare, or a folder or - for a fleet");
         }
-        return ReportInputs.isPair(inputs) && !fleet ? diff(inputs, format, all, out, err) : fleet(inputs, format, all, out, err);
+        return ReportInputs.isPair(inputs) && !fleet ? diff(inputs, format, all, out, err) : fleetOrOutOfMemory(inputs, format, all, out, err);
     }
 
     private static int diff(List<String> inputs, Format format, boolean all, PrintStream out, PrintStream err) {
@@ -140,11 +145,32 @@ public final class CompareCommand implements Command {
             }
         });
         FleetSummary s = fleet.summary();
-        out.print(switch (format) {
-            case TEXT -> CompareText.render(s, all, Terminal.forStdout());
-            case HTML -> CompareHtml.page(CompareHtml.fragment(s, all));
-            case JSON -> CompareJson.of(s);
-        });
+        if (format == Format.JSON) {
+            // streamed: a fleet of many groups is written as it goes, never held as one String
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            try {
+                CompareJson.write(s, w);
+            } catch (IOException e) {
+                err.println("cudaenv compare: writing the summary failed: " + e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+        } else {
+            out.print(format == Format.TEXT ? CompareText.render(s, all, Terminal.forStdout())
+                    : CompareHtml.page(CompareHtml.fragment(s, all)));
+        }
         return s.rejectedCount() > 0 || s.nodes() == 0 ? EXIT_BAD_INPUT : EXIT_OK;
+    }
+
+    /** A fleet too varied for the heap says so in one line, never with a stack trace. */
+    private int fleetOrOutOfMemory(List<String> inputs, Format format, boolean all, PrintStream out, PrintStream err) {
+        try {
+            return fleet(inputs, format, all, out, err);
+        } catch (OutOfMemoryError e) {
+            out.flush();
+            err.println("cudaenv compare: out of memory (maximum heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB): the fleet has too many distinct configurations; give Java more heap, e.g."
+                    + " JAVA_TOOL_OPTIONS=-Xmx2g");
+            return EXIT_BAD_INPUT;
+        }
     }
 }

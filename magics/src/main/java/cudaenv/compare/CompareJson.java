@@ -10,6 +10,7 @@ import cudaenv.report.Finding;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,18 @@ public final class CompareJson {
     }
 
     public static String of(FleetSummary s) {
-        return write(w -> {
+        StringWriter out = new StringWriter();
+        try {
+            write(s, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    /** The fleet summary written straight to {@code out} as it goes: a fleet of many groups is never one String. */
+    public static void write(FleetSummary s, Writer out) throws IOException {
+        write(out, w -> {
             w.name("mode").value("fleet");
             w.name("headline").value(s.headline());
             w.name("nodes").value(s.nodes());
@@ -150,15 +162,23 @@ public final class CompareJson {
 
     private static String write(Body body) {
         StringWriter out = new StringWriter();
-        try (JsonWriter w = new JsonWriter(out)) {
-            w.setIndent("  ");
-            w.setSerializeNulls(true);
-            w.beginObject();
-            body.write(w);
-            w.endObject();
+        try {
+            write(out, body);
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter does not fail", e);
         }
-        return out.append('\n').toString();
+        return out.toString();
+    }
+
+    private static void write(Writer out, Body body) throws IOException {
+        JsonWriter w = new JsonWriter(out);
+        w.setIndent("  ");
+        w.setSerializeNulls(true);
+        w.beginObject();
+        body.write(w);
+        w.endObject();
+        w.flush();
+        out.write('\n');
+        out.flush();
     }
 }

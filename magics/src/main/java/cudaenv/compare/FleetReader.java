@@ -64,7 +64,7 @@ final class FleetReader implements AutoCloseable {
     }
 
     private static Parsed parse(JsonDocuments.Document doc, int chars) {
-        LoadedReport loaded = LoadedReport.of(doc);
+        LoadedReport loaded = GroupingJson.read(doc);
         return new Parsed(loaded.report().map(r -> Node.of(loaded.where(), r)), loaded.where(),
                 loaded.error().orElse("not a report"), chars);
     }

@@ -19,11 +19,15 @@ public record LoadedReport(String where, Optional<Report> report, Optional<Strin
         if (!doc.keys().contains("schemaVersion")) {
             return new LoadedReport(doc.where(), Optional.empty(), Optional.of("no schemaVersion: not a cudaenv report"));
         }
-        ReportJson.Result read = ReportJson.bind(doc.json().get());
+        return checked(doc.where(), ReportJson.bind(doc.json().get()));
+    }
+
+    /** A bound report, unless its schemaVersion is none of cudaenv's. */
+    static LoadedReport checked(String where, ReportJson.Result read) {
         if (read.report().isPresent() && read.report().get().schemaVersion() < 0) {
-            return new LoadedReport(doc.where(), Optional.empty(),
+            return new LoadedReport(where, Optional.empty(),
                     Optional.of("schemaVersion " + read.report().get().schemaVersion() + " is not a cudaenv schema"));
         }
-        return new LoadedReport(doc.where(), read.report(), read.error());
+        return new LoadedReport(where, read.report(), read.error());
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
 import java.util.Optional;
 
@@ -77,6 +78,18 @@ public final class ReportJson {
             }
             // the walk costs a tree per report: only for a text where a secret may hide (fleets of thousands)
             return Result.success(Redaction.mayHoldSecrets(json) ? Redaction.apply(report) : report);
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
+            return invalid(e);
+        }
+    }
+
+    /**
+     * Binds a tree a streaming reader built (fleet grouping keeps only what it needs), each of its strings already
+     * passed through {@link SecretValues#redact} as it was read, and without secret-named environment members.
+     */
+    public static Result bindRedacted(JsonObject tree) {
+        try {
+            return Result.success(fromTree(tree));
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
             return invalid(e);
         }
