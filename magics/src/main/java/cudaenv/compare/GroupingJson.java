@@ -34,12 +34,16 @@ final class GroupingJson {
     static final Map<String, Set<String>> KEPT = Map.of(
             "schemaVersion", Set.of(),
             "host", Set.of("hostname"),
-            "driver", Set.of("loaded", "version", "cudaVersion", "kernelModuleVersion", "kernelModuleLoaded"),
+            "driver", Set.of("loaded", "version", "cudaVersion", "kernelModuleVersion", "kernelModuleLoaded",
+                    "kernelModuleType"),
             "gpus", Set.of(),
             "libraries", Set.of("kind", "path", "version", "fileVersion", "origin", "status", "selected", "builtForCuda"),
             "frameworks", Set.of("name", "version", "cuda"),
             "container", Set.of("detected", "runtime", "gpuDevicesVisible"),
-            "findings", Set.of());
+            "findings", Set.of(),
+            // the platform (WSL, Tegra) and the functional test's outcome are configuration facts too
+            "platform", Set.of(),
+            "tests", Set.of());
 
     private GroupingJson() {
     }
