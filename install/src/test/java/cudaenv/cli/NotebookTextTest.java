@@ -41,7 +41,13 @@ class NotebookTextTest {
 
     private static String source(JsonObject cell) {
         StringBuilder b = new StringBuilder();
-        cell.getAsJsonArray("source").forEach(s -> b.append(s.getAsString()));
+        // nbformat allows a cell's source as one string or as a list of lines
+        JsonElement source = cell.get("source");
+        if (source.isJsonArray()) {
+            source.getAsJsonArray().forEach(s -> b.append(s.getAsString()));
+        } else {
+            b.append(source.getAsString());
+        }
         return b.toString();
     }
 
