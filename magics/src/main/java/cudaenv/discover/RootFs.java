@@ -57,6 +57,10 @@ public final class RootFs {
 
     /** The image path with every symlink resolved inside the image; empty when it does not exist or loops. */
     public Optional<String> realPath(String imagePath) {
+        // no Linux path holds a NUL byte: a name read from a corrupt file (ld.so.conf, a cache) names nothing
+        if (imagePath.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
         return realPath(imagePath, 0);
     }
 
