@@ -80,6 +80,10 @@ class FleetPageTest {
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium took over 60 s");
             assertTrue(Files.size(png) > 10_000, png + " was written");
             Files.delete(page);
+            // Chromium fills its profile folder: nothing of a test run stays in /tmp
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 }
