@@ -9,8 +9,17 @@ final class Lists {
     private Lists() {
     }
 
+    /** A null entry (`"libraries": [null]` in a foreign file) says nothing about the machine: it is dropped. */
     static <T> List<T> of(List<T> list) {
-        return list == null ? List.of() : List.copyOf(list);
+        if (list == null) {
+            return List.of();
+        }
+        for (T item : list) {
+            if (item == null) { // List.contains(null) throws on immutable lists, hence the loop
+                return list.stream().filter(java.util.Objects::nonNull).toList();
+            }
+        }
+        return List.copyOf(list);
     }
 
     static <K, V> Map<K, V> of(Map<K, V> map) {

@@ -69,6 +69,17 @@ class ReportJsonTest {
     }
 
     @Test
+    void aNullEntryInAListIsDroppedNotACrash() {
+        // CompareFuzzTest seed -5231280897312073851: "libraries": [null] ended in "parsing a report failed: a bug"
+        String json = "{\"schemaVersion\":1,\"libraries\":[null,{\"kind\":\"cudart\"}],\"gpus\":[null]}";
+        for (ReportJson.Result result : List.of(ReportJson.read(json), ReportJson.bind(json))) {
+            Report r = result.report().orElseThrow();
+            assertEquals(1, r.libraries().size());
+            assertTrue(r.gpus().isEmpty());
+        }
+    }
+
+    @Test
     void somethingThatIsNotAReportIsAnErrorValue() {
         assertEquals(Optional.of("no schemaVersion: not a cudaenv report"), ReportJson.read("{\"a\":1}").error());
         assertEquals(Optional.of("not a JSON object"), ReportJson.read("[1,2]").error());
