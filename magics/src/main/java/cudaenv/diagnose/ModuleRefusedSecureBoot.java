@@ -88,9 +88,9 @@ final class ModuleRefusedSecureBoot implements Rule {
             evidence.add("the kernel log says: " + String.join(" | ", log.subList(Math.max(0, log.size() - 3), log.size())));
         }
         boolean sure = severity == Severity.ERROR;
-        String title = sure ? "Secure Boot refuses the NVIDIA kernel module" + (m.filter(f -> f.signature().equals("unsigned"))
+        String title = sure ? "The kernel refuses the NVIDIA module under Secure Boot" + (m.filter(f -> f.signature().equals("unsigned"))
                 .isPresent() ? ": it is unsigned" : key.isPresent() ? ": its signing key is not enrolled" : "")
-                : "Secure Boot may be refusing the NVIDIA kernel module (its signature is not known here)";
+                : "The kernel may be refusing the NVIDIA module under Secure Boot (its signature is not known here)";
         String detail = "The user-space driver is installed but the nvidia module is not loaded, and " + why + ": the"
                 + " kernel loads only modules signed by a key it trusts (built in, or enrolled in the MOK list)."
                 + " " + String.join("; ", evidence) + "."
@@ -116,14 +116,15 @@ final class ModuleRefusedSecureBoot implements Rule {
         String version = r.driver().version().or(() -> r.driver().nvmlVersion()).orElse("VERSION");
         String branch = r.driver().branch().map(b -> b.substring(1)).orElse("BRANCH");
         boolean unsigned = sb.nvidiaModule().filter(f -> f.signature().equals("unsigned")).isPresent();
-        return "1. Enrol the key the module is signed with: " + (pending
-                ? "its enrolment is already queued, so reboot and, in the blue MOK manager, choose Enroll MOK and type the"
-                + " password given to mokutil."
-                : "`sudo mokutil --import " + cert + "` (it asks for a one-time password), reboot, and in the blue MOK"
-                + " manager choose Enroll MOK and type that password.")
-                + (unsigned ? " The module is unsigned, so first have DKMS rebuild and sign it: `sudo dkms install nvidia/"
-                + version + " -k $(uname -r) --force` (DKMS 3 creates " + DKMS_KEY + " and signs with it)." : "")
-                + " Then `sudo modprobe nvidia` and check `mokutil --test-key " + cert + "` and `nvidia-smi`."
+        String enrol = pending
+                ? "Its key's enrolment is already queued, so reboot and, in the blue MOK manager, choose Enroll MOK and"
+                + " type the password given to mokutil."
+                : "Enrol the signing key: `sudo mokutil --import " + cert + "` (it asks for a one-time password), then"
+                + " reboot and, in the blue MOK manager, choose Enroll MOK and type that password.";
+        return "1. " + (unsigned ? "Have DKMS rebuild and sign the module (DKMS 3 signs with " + DKMS_KEY + ", making the"
+                + " key if there is none): `sudo dkms install nvidia/" + version + " -k $(uname -r) --force`. " : "")
+                + enrol + " After the reboot `mokutil --test-key " + cert + "` says it is enrolled, and"
+                + " `sudo modprobe nvidia` loads the module; `nvidia-smi` then lists the GPUs."
                 + " 2. Or use modules your distribution has signed: on Ubuntu `sudo ubuntu-drivers install` (it picks"
                 + " linux-modules-nvidia-" + branch + "-$(uname -r), signed by Canonical), then reboot."
                 + " 3. Or turn Secure Boot off in the firmware setup" + (sb.enabled().orElse(false) ? ""
