@@ -29,7 +29,7 @@ final class SecureBootFiles {
     private static final String OLD_SECURE_BOOT = "/sys/firmware/efi/vars/SecureBoot-8be4df61-93ca-11d2-aa0d-e398b2e0e10f/data";
     private static final String MOK_GUID = "605dab50-e046-4300-abb6-3dd810dd8b23";
     private static final Pattern LOCKDOWN = Pattern.compile("\\[(\\w+)]");
-    private static final Pattern MODULE = Pattern.compile("(?m)^([^:\\s]*/nvidia\\.ko(?:\\.xz|\\.zst|\\.gz)?):");
+    private static final Pattern MODULE = Pattern.compile("(?m)^([^:\\s\\p{Cntrl}]*/nvidia\\.ko(?:\\.xz|\\.zst|\\.gz)?):");
     private static final String[] NAMES = {"nvidia.ko", "nvidia.ko.xz", "nvidia.ko.zst", "nvidia.ko.gz"};
 
     private SecureBootFiles() {
@@ -64,7 +64,7 @@ final class SecureBootFiles {
 
     private static Optional<String> release(RootFs fs) {
         return fs.readString("/proc/sys/kernel/osrelease", BoundedReader.LINE).map(String::strip)
-                .filter(r -> r.matches("[\\w.+~-]{1,100}"));
+                .filter(r -> r.matches("[\\w+~-][\\w.+~-]{0,99}")); // a file name, never ".." or a path
     }
 
     /** modules.dep's nvidia.ko (what modprobe loads), else the first in the folders tools install it to. */

@@ -130,6 +130,18 @@ class SecureBootScenariosTest {
     }
 
     @Test
+    void debiansRealSignedModuleUnderSecureBootIsNotThisFinding() throws Exception {
+        Path ko = ModuleSigningKit.debianModules().get(0);
+        Report r = report(machine("debian", true, Files.readAllBytes(ko), "nvidia.ko"));
+        assertEquals(Set.of("no-kernel-module"), ids(r), show(r));
+        var m = r.platform().secureBoot().nvidiaModule().orElseThrow();
+        assertEquals("signed", m.signature());
+        assertEquals(ModuleSigningKit.modinfo(ko, "signer"), m.signer().orElseThrow(), "modinfo on the same file");
+        assertEquals(ModuleSigningKit.modinfo(ko, "sig_key"), m.keyId().orElseThrow());
+        assertTrue(m.signedWith().isEmpty(), "no certificate on disk matches Debian's build key");
+    }
+
+    @Test
     void secureBootOffUnsignedModuleIsNoKernelModuleOnly() {
         Report r = report(machine("off", false, MODULE, "nvidia.ko"));
         assertEquals(Set.of("no-kernel-module"), ids(r), show(r));
