@@ -8,6 +8,7 @@ import cudaenv.report.Severity;
 import cudaenv.render.TextReport;
 import cudaenv.testing.ModuleSigningKit;
 import cudaenv.testing.SimulatedMachine;
+import cudaenv.testing.SpecialFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -188,6 +190,32 @@ class SecureBootScenariosTest {
         assertEquals(List.of("Jun  1 10:00:01 host kernel: [    5.2] Loading of unsigned module is rejected"),
                 r.platform().secureBoot().kernelLog());
         assertTrue(r.findings().get(0).detail().contains("the kernel log says"), r.findings().get(0).detail());
+    }
+
+    @Test
+    void hostileFilesAtEverySecureBootPathCostOnlyTheirFacts() throws Exception {
+        ModuleSigningKit.Key key = ModuleSigningKit.newKey(dir.resolve("key"), "DKMS module signing key");
+        String[] paths = {SB, "/sys/kernel/security/lockdown", "/lib/modules/" + RELEASE + "/modules.dep",
+                DKMS + "nvidia.ko", "/var/lib/dkms/mok.pub", MOK_LIST, MOK_NEW, "/var/log/kern.log"};
+        // sockets are left out: a Unix socket's path is limited to 108 bytes, shorter than these temp paths
+        SpecialFiles.Kind[] kinds = java.util.Arrays.stream(SpecialFiles.Kind.values())
+                .filter(k -> k != SpecialFiles.Kind.SOCKET).toArray(SpecialFiles.Kind[]::new);
+        for (int round = 0; round < kinds.length; round++) {
+            Path root = machine("hostile" + round, true, MODULE, "nvidia.ko").file("/var/lib/dkms/mok.pub", key.derBytes())
+                    .file(MOK_LIST, ModuleSigningKit.mokList(key.derBytes())).build().options().root();
+            java.util.Random random = new java.util.Random(round);
+            for (int i = 0; i < paths.length; i++) {
+                SpecialFiles.place(root.resolve(paths[i].substring(1)), kinds[(round + i) % kinds.length], 3L << 30, random);
+            }
+            long start = System.nanoTime();
+            Report r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> CudaEnv.report(
+                    new cudaenv.ReportOptions(root, java.time.Duration.ofSeconds(3), java.util.Map.of(),
+                            java.util.Optional.empty())));
+            SchemaCheck.assertValid(r);
+            assertTrue(ids(r).contains("no-kernel-module") || ids(r).contains("module-refused-secure-boot"),
+                    "round " + round + ": " + show(r));
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000);
+        }
     }
 
     private byte[] signed(ModuleSigningKit.Key key) throws Exception {
