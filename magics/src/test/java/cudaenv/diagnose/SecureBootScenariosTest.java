@@ -144,6 +144,18 @@ class SecureBootScenariosTest {
     }
 
     @Test
+    void aSignerNameIsMachineTextEscapedWhereShown() throws Exception {
+        ModuleSigningKit.Key key = ModuleSigningKit.newKey(dir.resolve("key"), "<img src=x onerror=alert(1)>");
+        Report r = report(machine("hostile-signer", true, signed(key), "nvidia.ko")
+                .file("/var/lib/dkms/mok.pub", key.derBytes()).file(MOK_LIST, ModuleSigningKit.mokList()));
+        assertEquals("<img src=x onerror=alert(1)>", r.platform().secureBoot().nvidiaModule().orElseThrow().signer()
+                .orElseThrow());
+        String html = cudaenv.render.HtmlReport.fragment(r);
+        assertFalse(html.contains("<img"), "the signer's name is escaped in HTML");
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "and still shown");
+    }
+
+    @Test
     void secureBootOffUnsignedModuleIsNoKernelModuleOnly() {
         Report r = report(machine("off", false, MODULE, "nvidia.ko"));
         assertEquals(Set.of("no-kernel-module"), ids(r), show(r));
