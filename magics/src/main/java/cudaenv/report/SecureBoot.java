@@ -37,7 +37,7 @@ public record SecureBoot(Optional<Boolean> enabled, Optional<String> lockdown, O
      *
      * @param path          the file (inside the root), or the folder searched when {@code signature} is "missing"
      * @param signature     signed | unsigned | unknown (not readable, e.g. compressed) | missing (no file found)
-     * @param note          why the signature is unknown or where the file was looked for
+     * @param note          the signature's id type (PKCS#7) when signed; else why it is unknown or where the file was looked for
      * @param signer        the signing certificate's issuer common name, as modinfo's "signer" shows it
      * @param keyId         the signing certificate's serial number, colon-separated hex as modinfo's "sig_key"
      * @param hashAlgorithm the digest, e.g. sha256 (modinfo's "sig_hashalgo")
