@@ -104,6 +104,9 @@ public final class MachineFacts {
         if (p.nouveauLoaded()) {
             facts.add(new Fact(Aspect.DRIVER, "nouveau", "loaded", KERNEL_MODULE, false));
         }
+        p.secureBoot().enabled().ifPresent(on -> facts.add(new Fact(Aspect.HOST, "Secure Boot", on ? "on" : "off", HOST, false)));
+        p.secureBoot().nvidiaModule().ifPresent(m -> facts.add(new Fact(Aspect.DRIVER, "module signature",
+                m.signature() + m.signer().map(s -> " (" + s + ")").orElse(""), KERNEL_MODULE, false)));
         p.shmBytes().ifPresent(b -> facts.add(new Fact(Aspect.CONTAINER, "/dev/shm", (b >> 20) + " MiB", CONTAINER, false)));
         if (!p.nvidiaWheels().isEmpty()) {
             facts.add(new Fact(Aspect.LIBRARY, "NVIDIA wheels", String.join(", ", p.nvidiaWheels()), LIBRARY_DETAIL, false));

@@ -14,6 +14,11 @@ final class NoKernelModule implements Rule {
                 && r.librariesOf("nvml").isEmpty()) {
             return List.of();
         }
+        // Secure Boot shown refusing the module is the cause: one cause, one finding
+        java.util.Optional<Severity> secureBoot = ModuleRefusedSecureBoot.severity(r);
+        if (secureBoot.filter(s -> s == Severity.ERROR).isPresent()) {
+            return List.of();
+        }
         String userSpace = Facts.realLibcuda(r).map(l -> l.path()).orElseGet(() -> r.librariesOf("nvml").get(0).path());
         String answers = r.driver().nvmlInit().map(n -> " nvmlInit answers " + n + ";").orElse("")
                 + r.driver().cuInit().map(c -> " cuInit answers " + c + ";").orElse("");
@@ -25,7 +30,8 @@ final class NoKernelModule implements Rule {
                 "Load it: `sudo modprobe nvidia`. If that fails, `sudo dmesg | grep -i -E 'nvidia|nvrm'` says why:"
                         + " usually a kernel updated without rebuilding the module (`sudo apt-get install --reinstall"
                         + " linux-headers-$(uname -r) nvidia-dkms-<branch>` or `sudo dkms autoinstall`) or Secure Boot"
-                        + " refusing an unsigned module (enrol the key with `sudo mokutil --import` or disable Secure Boot)."
-                        + " Then reboot and check `nvidia-smi`."));
+                        + (secureBoot.isPresent() ? " (see " + ModuleRefusedSecureBoot.ID + ")"
+                        : " refusing an unsigned module (enrol the key with `sudo mokutil --import` or disable Secure Boot)")
+                        + ". Then reboot and check `nvidia-smi`."));
     }
 }

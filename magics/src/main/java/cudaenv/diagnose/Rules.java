@@ -19,6 +19,7 @@ public final class Rules {
                 new NouveauLoaded(),
                 new NoDriver(),
                 new StubDriver(),
+                new ModuleRefusedSecureBoot(),
                 new NoKernelModule(),
                 new DriverLibraryMismatch(),
                 new ForwardCompatUnsupported(),

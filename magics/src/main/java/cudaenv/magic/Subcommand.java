@@ -11,7 +11,8 @@ import java.util.Optional;
 /** The words after {@code %cudaenv}: each with its flags and the help line inspection shows. */
 enum Subcommand {
     SUMMARY("", "", "the verdict, the CUDA version ladder, the GPUs and the findings with fixes", List.of(), 0),
-    DRIVER("driver", "", "the NVIDIA driver: versions, kernel module, libcuda, cuInit/nvmlInit answers", List.of(), 0),
+    DRIVER("driver", "", "the NVIDIA driver: versions, kernel module, libcuda, cuInit/nvmlInit answers, Secure"
+            + " Boot and lockdown; while the module is not loaded, its file's signature and the MOK keys", List.of(), 0),
     GPUS("gpus", "", "the GPUs CUDA and NVML see (or why none)", List.of(), 0),
     LIBS("libs", "", "every CUDA-family library found, its version, origin and which copy the loader picks", List.of(), 0),
     FRAMEWORKS("frameworks", "", "torch & co.: the CUDA they were built for, GPU code, builds that would run here",

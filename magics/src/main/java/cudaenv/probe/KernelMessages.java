@@ -23,6 +23,11 @@ final class KernelMessages {
     }
 
     static List<String> read(RootFs fs) {
+        return read(fs, NVIDIA);
+    }
+
+    /** The last lines of the kernel log that match {@code wanted}. */
+    static List<String> read(RootFs fs, Pattern wanted) {
         List<String> lines = new ArrayList<>();
         if (fs.root().equals(Path.of("/"))) {
             lines.addAll(dmesg());
@@ -30,7 +35,7 @@ final class KernelMessages {
         if (lines.isEmpty()) {
             fs.readString("/var/log/kern.log").ifPresent(t -> t.lines().forEach(lines::add));
         }
-        List<String> nvidia = lines.stream().filter(l -> NVIDIA.matcher(l).find()).map(KernelMessages::clean).toList();
+        List<String> nvidia = lines.stream().filter(l -> wanted.matcher(l).find()).map(KernelMessages::clean).toList();
         return nvidia.subList(Math.max(0, nvidia.size() - KEEP), nvidia.size());
     }
 

@@ -73,7 +73,7 @@ public final class MachineProbe {
         Driver driver = DriverFacts.driver(libcuda, cuda, nvml, module).withPciDevices(PciDevices.nvidia(fs));
         return new Report(Report.SCHEMA_VERSION, null, host, driver, DriverFacts.gpus(cuda, nvml), libraries, toolkit,
                 frameworks, container, List.of(), null, List.of(), List.of(), calls, null,
-                PlatformFiles.read(fs, found.sitePackages()));
+                PlatformFiles.read(fs, found.sitePackages()).withSecureBoot(SecureBootFiles.read(fs, module.loaded())));
     }
 
     private static Optional<FoundLibrary> selected(Discovery found, String kind) {

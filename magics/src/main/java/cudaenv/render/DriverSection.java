@@ -2,6 +2,7 @@ package cudaenv.render;
 
 import cudaenv.report.Driver;
 import cudaenv.report.Report;
+import cudaenv.report.SecureBoot;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,40 @@ public final class DriverSection {
                         : Cell.code(String.join(" ", d.deviceNodes())))
                 .add("NVIDIA PCI devices", d.pciDevices().isEmpty() ? Cell.of("none")
                         : Cell.code(String.join(" ", d.pciDevices())));
+        secureBoot(report.platform().secureBoot(), rows);
         return new Section("driver", "NVIDIA driver", List.of(rows.table("NVIDIA driver")));
+    }
+
+    /** Secure Boot, lockdown, the module file's signature and the signing keys: rows only for what is known. */
+    private static void secureBoot(SecureBoot sb, Rows rows) {
+        sb.enabled().ifPresent(on -> rows.add("Secure Boot", Cell.of(on ? "on" : "off")));
+        sb.lockdown().ifPresent(l -> rows.add("Kernel lockdown", Cell.of(l)));
+        sb.nvidiaModule().ifPresent(m -> {
+            String text = switch (m.signature()) {
+                case "signed" -> "signed by \"" + m.signer().orElse("?") + "\"" + m.keyId().map(k -> ", key " + k).orElse("")
+                        + m.hashAlgorithm().map(h -> ", " + h).orElse("") + m.signedWith().map(k -> " (" + k + ")").orElse("");
+                case "unsigned" -> "unsigned";
+                case "missing" -> "none: " + m.note().orElse("no nvidia.ko for the running kernel");
+                default -> "not known: " + m.note().orElse("not readable");
+            };
+            rows.add("Module signature", m.signature().equals("unsigned") && sb.enforcing()
+                    ? Cell.status(Status.ERROR, text) : Cell.of(text));
+            if (!m.signature().equals("missing")) {
+                rows.add("Module file", Cell.code(m.path()));
+            }
+        });
+        if (!sb.keys().isEmpty()) {
+            rows.add("MOK keys", Cell.of(String.join("; ", sb.keys().stream().map(k -> k.path() + " \""
+                    + k.subject().orElse("?") + "\": " + switch (k.enrolled()) {
+                        case "yes" -> "enrolled";
+                        case "no" -> "not enrolled";
+                        case "pending" -> "enrolment pending (reboot to confirm)";
+                        default -> "enrolment unknown";
+                    }).toList())));
+        }
+        if (!sb.kernelLog().isEmpty()) {
+            rows.add("Kernel log (signatures)", Cell.code(String.join("\n", sb.kernelLog())));
+        }
     }
 
     /** How long cuInit and nvmlInit_v2 took (slow without persistence mode), from the probe record. */

@@ -11,13 +11,24 @@ import java.util.Optional;
  * @param tegraRelease   Jetson / Tegra: the first line of /etc/nv_tegra_release (no NVML, no nvidia-smi there)
  * @param shmBytes       the size of /dev/shm (from /proc/mounts), where PyTorch's DataLoader workers share tensors
  * @param nvidiaWheels   pip's NVIDIA CUDA wheels with a CUDA suffix, e.g. "nvidia-cublas-cu12 12.4.5.8"
+ * @param secureBoot     Secure Boot, lockdown and the NVIDIA module's signature: whether the kernel will load it
  */
 public record Platform(boolean nouveauLoaded, boolean wsl, Optional<String> tegraRelease, Optional<Long> shmBytes,
-                       List<String> nvidiaWheels) {
+                       List<String> nvidiaWheels, SecureBoot secureBoot) {
     public Platform {
         tegraRelease = Lists.opt(tegraRelease);
         shmBytes = Lists.opt(shmBytes);
         nvidiaWheels = nvidiaWheels == null ? List.of() : List.copyOf(nvidiaWheels);
+        secureBoot = secureBoot == null ? SecureBoot.unknown() : secureBoot;
+    }
+
+    public Platform(boolean nouveauLoaded, boolean wsl, Optional<String> tegraRelease, Optional<Long> shmBytes,
+                    List<String> nvidiaWheels) {
+        this(nouveauLoaded, wsl, tegraRelease, shmBytes, nvidiaWheels, null);
+    }
+
+    public Platform withSecureBoot(SecureBoot newSecureBoot) {
+        return new Platform(nouveauLoaded, wsl, tegraRelease, shmBytes, nvidiaWheels, newSecureBoot);
     }
 
     public static Platform unknown() {
