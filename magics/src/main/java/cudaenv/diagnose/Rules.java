@@ -35,7 +35,7 @@ public final class Rules {
                 new FrameworkCpuOnly(),
                 new CudnnMissing(),
                 new CudnnIncomplete(),
-                new CudnnCudaMismatch(),
+                new LibraryCudaMismatch(),
                 new LibraryVersionMismatch(),
                 new MissingDependency(),
                 new ArchNotSupported(),
