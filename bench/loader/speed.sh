@@ -3,6 +3,9 @@
 # them in torch/lib (.ci/deps-vendor; its renamed runtime, NVRTC and cuDNN among them) plus copies of a small libnccl.so.2
 # in pip-style nvidia/*/lib folders, up to 30. For each jar given: cold (its launcher, a new JVM and worker each time) and
 # warm (bench/ProbeBench.java: a running JVM, worker started ahead) medians of RUNS runs, interleaved across jars.
+# Wall time and CPU time (user + system of the JVM and the worker it reaps, by GNU time), since a shared machine's
+# load moves wall time; warm CPU per report is (CPU of 1 + RUNS reports - CPU of 1 report) / RUNS. The load average is
+# printed before and after.
 #   bench/loader/speed.sh install/target/cudaenv.jar [OTHER.jar ...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,15 +27,20 @@ while [ "$(java -jar "$jar" report --json --root "$root" | python3 -c 'import js
 done
 median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
 now_ms() { date +%s%3N; }
-declare -A cold
+cpu_ms() { /usr/bin/time -f '%U %S' -o "$work/time" "$@" >/dev/null 2>&1 || true; tail -1 "$work/time" | awk '{printf "%d", ($1 + $2) * 1000}'; }
+declare -A cold cold_cpu
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq "$runs"); do
   for j in "$@"; do
-    s=$(now_ms); "$(dirname "$j")/cudaenv" report --json --root "$root" >/dev/null 2>&1 || true; e=$(now_ms)
-    cold[$j]+="$((e - s)) "
+    s=$(now_ms); c=$(cpu_ms "$(dirname "$j")/cudaenv" report --json --root "$root"); e=$(now_ms)
+    cold[$j]+="$((e - s)) "; cold_cpu[$j]+="$c "
   done
 done
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); libraries found by $(basename "$jar"): $(java -jar "$jar" report --json --root "$root" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(len(r["libraries"]), "CUDA-family,", len(r["frameworks"]), "framework")')"
 for j in "$@"; do
-  warm=$(java -cp "$j" bench/ProbeBench.java "$runs" "$root" 2>/dev/null)
-  echo "$j: cold $(echo "${cold[$j]}" | tr ' ' '\n' | grep . | median) ms, warm ${warm} ms (medians of $runs)"
+  /usr/bin/time -f '%U %S' -o "$work/one" java -cp "$j" bench/ProbeBench.java 1 "$root" >/dev/null 2>&1
+  warm=$( /usr/bin/time -f '%U %S' -o "$work/many" java -cp "$j" bench/ProbeBench.java "$runs" "$root" 2>/dev/null)
+  warm_cpu=$(awk -v n="$runs" 'NR==FNR {one=($1+$2); next} {printf "%d", (($1+$2) - one) * 1000 / n}' "$work/one" "$work/many")
+  echo "$j: cold $(echo "${cold[$j]}" | tr ' ' '\n' | grep . | median) ms wall, $(echo "${cold_cpu[$j]}" | tr ' ' '\n' | grep . | median) ms CPU; warm ${warm} ms wall, ${warm_cpu} ms CPU per report (medians of $runs)"
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -33,7 +33,7 @@ final class LibraryCudaMismatch implements Rule {
             new Family("cublas-cuda-mismatch", r -> kinds(r, "cublas", "cublaslt"),
                     l -> l.kind().equals("cublaslt") ? "cuBLASLt" : "cuBLAS",
                     l -> l.kind().equals("cublaslt") ? "cublasLtGetCudartVersion" : "cublasGetCudartVersion"),
-            new Family("nccl-cuda-mismatch", r -> kinds(r, "nccl"), l -> "NCCL", l -> "its version string"));
+            new Family("nccl-cuda-mismatch", r -> kinds(r, "nccl"), l -> "NCCL", l -> "in its version banner +cuda"));
 
     @Override
     public List<Finding> apply(Report r) {
@@ -92,7 +92,8 @@ final class LibraryCudaMismatch implements Rule {
         return Optional.of(new Finding(family.id(), lib.selected() || runtime.get().selected()
                 || !together.isEmpty() ? Severity.ERROR : Severity.WARNING,
                 name + " " + version + " was built for CUDA " + built + ", the runtime is CUDA " + runtimeVersion.get(),
-                lib.path() + " answers " + family.call().apply(lib) + " " + builtFor.get()
+                lib.path() + (lib.kind().equals("nccl") ? " says " : " answers ") + family.call().apply(lib)
+                        + (lib.kind().equals("nccl") ? "" : " ") + builtFor.get()
                         + String.join("", companions.stream().map(c -> " (as does its " + family.name().apply(c) + " "
                                 + c.path() + ")").toList())
                         + " but the CUDA runtime beside it is "

@@ -19,13 +19,12 @@ public final class SectionText {
     }
 
     /** The first match of {@code pattern} in the section's bytes (read as ISO-8859-1), or empty. */
-    public static Optional<Matcher> find(Path file, String section, Pattern pattern) {
-        Optional<ElfFile.Section> s = ElfReader.read(file).file().flatMap(e -> e.section(section))
-                .filter(x -> x.size() > 0 && x.size() <= LIMIT);
+    public static Optional<Matcher> find(ElfFile elf, String section, Pattern pattern) {
+        Optional<ElfFile.Section> s = elf.section(section).filter(x -> x.size() > 0 && x.size() <= LIMIT);
         if (s.isEmpty()) {
             return Optional.empty();
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(Path.of(elf.path()), StandardOpenOption.READ)) {
             if (s.get().offset() + s.get().size() > channel.size()) {
                 return Optional.empty();
             }

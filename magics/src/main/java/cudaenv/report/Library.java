@@ -46,4 +46,9 @@ public record Library(
         builtForCuda = Lists.opt(builtForCuda);
         answers = Lists.of(answers);
     }
+
+    public Library withBuiltForCuda(Optional<String> newBuiltForCuda) {
+        return new Library(kind, path, soname, version, fileVersion, origin, status, error, selected, selectedReason,
+                newBuiltForCuda, answers);
+    }
 }
