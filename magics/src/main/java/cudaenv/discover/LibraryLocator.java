@@ -22,8 +22,10 @@ public final class LibraryLocator {
         List<String> homes = SearchFolders.cudaHomes(fs, env);
         List<String> conda = SearchFolders.condaPrefixes(fs, env);
         List<String> sites = SearchFolders.sitePackages(fs, env, conda);
-        List<FoundLibrary> found = copies(fs, loader, SearchFolders.of(fs, loader, homes, sites, conda), Set.of());
-        return new Discovery(found, loader.cache().error(), loader.ldLibraryPath(), homes, sites, conda);
+        List<SearchFolders.Folder> folders = SearchFolders.of(fs, loader, homes, sites, conda);
+        List<FoundLibrary> found = copies(fs, loader, folders, Set.of());
+        return new Discovery(found, loader.cache().error(), loader.ldLibraryPath(), homes, sites, conda,
+                folders.stream().map(SearchFolders.Folder::path).toList());
     }
 
     /**
@@ -31,19 +33,18 @@ public final class LibraryLocator {
      * such as DJL's native cache), added to it: they load as surely as any other copy, so they are probed too.
      */
     public static Discovery reached(RootFs fs, Map<String, String> env, Discovery found, List<SearchFolders.Folder> folders) {
-        if (folders.isEmpty()) {
+        List<SearchFolders.Folder> more = folders.stream().filter(f -> !found.folders().contains(f.path())).toList();
+        if (more.isEmpty()) {
             return found;
         }
         Set<String> known = new HashSet<>();
         found.libraries().forEach(l -> known.add(l.path()));
-        List<FoundLibrary> more = copies(fs, LoaderSearchPath.of(fs, env), folders, known);
-        if (more.isEmpty()) {
-            return found;
-        }
         List<FoundLibrary> all = new ArrayList<>(found.libraries());
-        all.addAll(more);
+        all.addAll(copies(fs, LoaderSearchPath.of(fs, env), more, known));
+        List<String> searched = new ArrayList<>(found.folders());
+        more.forEach(f -> searched.add(f.path()));
         return new Discovery(all, found.cacheError(), found.ldLibraryPath(), found.cudaHomes(), found.sitePackages(),
-                found.condaPrefixes());
+                found.condaPrefixes(), searched);
     }
 
     private static List<FoundLibrary> copies(RootFs fs, LoaderSearchPath loader, List<SearchFolders.Folder> folders,

@@ -3,14 +3,12 @@ package cudaenv.probe;
 import cudaenv.discover.LoaderSearchPath;
 import cudaenv.discover.RootFs;
 import cudaenv.discover.SearchFolders;
-import cudaenv.elf.ElfFile;
 import cudaenv.elf.ElfReader;
 import cudaenv.report.Framework;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,9 +28,9 @@ final class ReachedFolders {
             for (String lib : f.libraries()) {
                 String folder = folder(lib);
                 folders.add(folder);
-                Optional<ElfFile> elf = ElfReader.read(fs.host(lib), lib).file();
-                elf.ifPresent(e -> LoaderSearchPath.expand(e.runpath().isEmpty() ? e.rpath() : e.runpath(), folder)
-                        .forEach(d -> folders.add(normalise(d.folder()))));
+                // the dynamic segment alone: the scan parses the whole file later
+                LoaderSearchPath.expand(ElfReader.searchPath(fs.host(lib)), folder)
+                        .forEach(d -> folders.add(normalise(d.folder())));
             }
         }
         List<SearchFolders.Folder> out = new ArrayList<>();
