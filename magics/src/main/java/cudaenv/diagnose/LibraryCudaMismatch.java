@@ -60,6 +60,9 @@ final class LibraryCudaMismatch implements Rule {
 
     private static Optional<Finding> judge(Report r, Family family, Library lib, List<Library> companions) {
         Optional<CudaVersion> builtFor = lib.builtForCuda().flatMap(CudaVersion::parse);
+        if (builtFor.isEmpty()) {
+            return Optional.empty(); // before the edge walk: most copies do not say
+        }
         Optional<Library> runtime = runtimeBeside(r, lib);
         Optional<CudaVersion> runtimeVersion = runtime.flatMap(Facts::version);
         if (builtFor.isEmpty() || runtimeVersion.isEmpty() || builtFor.get().major() == runtimeVersion.get().major()) {
