@@ -27,6 +27,7 @@ public record Conclusion(Basis basis, String sentence) {
             "no-driver", "gpu-not-exposed", "no-kernel-module", "driver-library-mismatch", "stub-driver",
             "forward-compat-unsupported", "driver-too-old", "framework-needs-newer-driver", "no-device", "gpu-hidden",
             "framework-cpu-only", "arch-not-supported", "cudnn-missing", "cudnn-incomplete", "cudnn-cuda-mismatch",
+            "cublas-cuda-mismatch", "nccl-cuda-mismatch",
             "missing-dependency", "library-version-mismatch", "multiple-runtimes", "probe-crashed", "probe-timeout",
             "mig-enabled", "cuda-versions-explained");
 

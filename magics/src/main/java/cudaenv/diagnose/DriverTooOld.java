@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 final class DriverTooOld implements Rule {
     // Copies a framework or environment loads through its own RPATH, selected by the system loader or not.
-    private static final Set<String> LOADED_BY_CONSUMER = Set.of("python-package", "conda");
+    private static final Set<String> LOADED_BY_CONSUMER = Set.of("python-package", "conda", "framework");
 
     @Override
     public List<Finding> apply(Report r) {
@@ -54,7 +54,7 @@ final class DriverTooOld implements Rule {
 
     // A pip wheel's cudart of exactly the framework's CUDA is the framework's own: framework-needs-newer-driver speaks for it.
     private static boolean bundledWithFramework(Report r, Library lib, CudaVersion v) {
-        return lib.origin().equals("python-package")
+        return (lib.origin().equals("python-package") || lib.origin().equals("framework"))
                 && Facts.cudaFrameworks(r).stream().anyMatch(f -> Facts.builtFor(f).map(v::equals).orElse(false));
     }
 }

@@ -28,11 +28,47 @@ final class FrameworkAdvice {
                 .max(Comparator.comparing(FrameworkBuilds.Build::cuda));
     }
 
+    /**
+     * What the framework does when its GPU libraries cannot load, where it does not simply fail to import: ONNX
+     * Runtime logs the loader's error and creates the session on the CPU (provider_bridge_ort.cc and
+     * onnxruntime_pybind_state.cc; onnxruntime issues #17801, #21424, #23372 and PR #21425, which added the
+     * "Require cuDNN N.* and CUDA M.*" words in 1.19).
+     */
+    static Optional<String> whenGpuLibrariesMissing(Framework f, String firstMissing) {
+        String require = "Require cuDNN " + f.cudnn().map(c -> c.split("\\.")[0]).orElse("N") + ".* and CUDA "
+                + f.cuda().map(c -> c.split("\\.")[0]).orElse("M") + ".*";
+        return switch (f.name()) {
+            case "onnxruntime" -> Optional.of("What happens: creating an InferenceSession with CUDAExecutionProvider"
+                    + " in its providers logs \"[E:onnxruntime:Default, provider_bridge_ort.cc ...] Failed to load library"
+                    + " libonnxruntime_providers_cuda.so with error: " + firstMissing + ": cannot open shared object"
+                    + " file: No such file or directory\" and then \"[W:onnxruntime:Default, onnxruntime_pybind_state.cc"
+                    + " ...] Failed to create CUDAExecutionProvider. " + require + "\", and the session is created anyway"
+                    + " and runs on the CPU execution provider: no exception, only a slow model."
+                    + " session.get_providers() then says ['CPUExecutionProvider'], while"
+                    + " onnxruntime.get_available_providers() still lists CUDAExecutionProvider (it names what the"
+                    + " build contains, not what loads).");
+            case "onnxruntime-java" -> Optional.of("What happens: SessionOptions.addCUDA() fails with an OrtException"
+                    + " saying the provider library failed to load (" + firstMissing + ": cannot open shared object"
+                    + " file); a program that catches it and goes on creates its sessions on the CPU execution"
+                    + " provider.");
+            default -> Optional.empty();
+        };
+    }
+
+    /** The check that turns a silent CPU fallback into an error, where the framework has one. */
+    static Optional<String> fallbackCheck(Framework f) {
+        return f.name().equals("onnxruntime")
+                ? Optional.of("Then check that the GPU is really used: `python3 -c \"import onnxruntime as ort;"
+                + " print(ort.InferenceSession('model.onnx', providers=['CUDAExecutionProvider']).get_providers())\"`"
+                + " must print CUDAExecutionProvider first.")
+                : Optional.empty();
+    }
+
     /** How the framework shows it will not use the GPU. */
     static String symptom(Framework f) {
         return switch (f.name()) {
             case "torch" -> "torch.cuda.is_available() is False";
-            case "onnxruntime" -> "onnxruntime.get_available_providers() has no CUDAExecutionProvider: sessions run on"
+            case "onnxruntime" -> "a session's get_providers() has no CUDAExecutionProvider: sessions run on"
                     + " the CPU without an error";
             case "onnxruntime-java" -> "OrtEnvironment.getAvailableProviders() has no CUDA: sessions run on the CPU";
             case "tensorflow" -> "tf.config.list_physical_devices('GPU') is empty";

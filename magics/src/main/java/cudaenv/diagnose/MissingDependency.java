@@ -73,10 +73,12 @@ final class MissingDependency implements Rule {
                         + " not found (" + String.join(", ", bySoname.keySet()) + ")",
                 "Libraries of " + what + " in " + f.path() + " list these as DT_NEEDED and the loader finds no copy in"
                         + " their RPATH/RUNPATH folders, LD_LIBRARY_PATH, /etc/ld.so.cache or the system folders: "
-                        + String.join("; ", details) + ". Loading fails with: " + mine.get(0).loaderMessage() + ".",
+                        + String.join("; ", details) + ". Loading fails with: " + mine.get(0).loaderMessage() + "."
+                        + FrameworkAdvice.whenGpuLibrariesMissing(f, mine.get(0).soname()).map(s -> " " + s).orElse(""),
                 (fixes.isEmpty() ? "Reinstall " + f.name() + " so its package manager brings back its dependencies"
                         : String.join(" ", fixes))
-                        + " Check with `ldd " + mine.get(0).neededBy() + " | grep 'not found'`.");
+                        + " Check with `ldd " + mine.get(0).neededBy() + " | grep 'not found'`."
+                        + FrameworkAdvice.fallbackCheck(f).map(s -> " " + s).orElse(""));
     }
 
     private static Finding missing(Report r, String soname, List<UnresolvedNeed> us) {

@@ -36,7 +36,7 @@ public final class Rules {
                 new FrameworkCpuOnly(),
                 new CudnnMissing(),
                 new CudnnIncomplete(),
-                new CudnnCudaMismatch(),
+                new LibraryCudaMismatch(),
                 new LibraryVersionMismatch(),
                 new MissingDependency(),
                 new ArchNotSupported(),

@@ -26,7 +26,10 @@ public final class BinaryScan {
     public static Report scan(Report facts, ReportOptions options) {
         RootFs fs = RootFs.of(options.root());
         DependencyResolver resolver = new DependencyResolver(fs, LoaderSearchPath.of(fs, options.env()));
-        return facts.withBinaries(targets(facts, fs).stream().map(p -> binary(p, resolver)).toList());
+        List<Binary> binaries = targets(facts, fs).stream().map(p -> binary(p, resolver)).toList();
+        // facts only the files say, read from the ELF files this scan parsed anyway
+        return facts.withBinaries(binaries)
+                .withLibraries(facts.libraries().stream().map(l -> NcclBanner.withBuiltFor(l, resolver)).toList());
     }
 
     /** Every CUDA-family library found, and the shared objects of each framework (torch/lib/*.so*, ...). */

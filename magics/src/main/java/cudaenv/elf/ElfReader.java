@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,7 +70,25 @@ public final class ElfReader {
         }
     }
 
+    /**
+     * DT_RUNPATH, else DT_RPATH, as written ($ORIGIN unexpanded), read as cheaply as {@link #soname}; empty when the file
+     * has neither or cannot be read (the full read that follows says why).
+     */
+    public static List<String> searchPath(Path path) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            Map<Long, String> strings = dynamicStrings(FileWindow.sparse(channel), DT_RUNPATH, DT_RPATH);
+            return pathList(strings.getOrDefault(DT_RUNPATH, strings.getOrDefault(DT_RPATH, "")));
+        } catch (ElfFormatException | IOException | SecurityException e) {
+            return List.of();
+        }
+    }
+
     private static Optional<String> soname(FileWindow f) throws ElfFormatException, IOException {
+        return Optional.ofNullable(dynamicStrings(f, DT_SONAME).get(DT_SONAME));
+    }
+
+    /** The string values of the given tags of the dynamic segment, found through the program headers. */
+    private static Map<Long, String> dynamicStrings(FileWindow f, long... tags) throws ElfFormatException, IOException {
         machine(f);
         long phoff = f.u64(0x20);
         int phentsize = f.u16(0x36);
@@ -93,7 +112,7 @@ public final class ElfReader {
         f.require(dynOffset, dynSize, "the dynamic segment");
         long strtab = -1;
         long strsz = -1;
-        long soname = -1;
+        Map<Long, Long> offsets = new java.util.LinkedHashMap<>();
         for (long p = dynOffset; p + 16 <= dynOffset + dynSize; p += 16) {
             long tag = f.u64(p);
             if (tag == 0) {
@@ -103,19 +122,28 @@ public final class ElfReader {
                 strtab = f.u64(p + 8);
             } else if (tag == DT_STRSZ) {
                 strsz = f.u64(p + 8);
-            } else if (tag == DT_SONAME) {
-                soname = f.u64(p + 8);
+            } else {
+                for (long wanted : tags) {
+                    if (tag == wanted) {
+                        offsets.put(tag, f.u64(p + 8));
+                    }
+                }
             }
         }
-        if (soname < 0) {
-            return Optional.empty();
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (offsets.isEmpty()) {
+            return out;
         }
         long table = loadedAt(f, phoff, phnum, strtab);
-        if (strtab < 0 || table < 0 || strsz < 0 || soname >= strsz) {
-            throw new ElfFormatException("the SONAME lies outside the dynamic string table: corrupt file");
+        for (Map.Entry<Long, Long> e : offsets.entrySet()) {
+            if (strtab < 0 || table < 0 || strsz < 0 || e.getValue() >= strsz) {
+                throw new ElfFormatException((e.getKey() == DT_SONAME ? "the SONAME" : "a dynamic string")
+                        + " lies outside the dynamic string table: corrupt file");
+            }
+            f.require(table, strsz, "the dynamic string table");
+            out.put(e.getKey(), f.cString(table + e.getValue(), table + strsz));
         }
-        f.require(table, strsz, "the dynamic string table");
-        return Optional.of(f.cString(table + soname, table + strsz));
+        return out;
     }
 
     /** The file offset of a virtual address inside a PT_LOAD segment, -1 when no segment holds it. */

@@ -43,12 +43,15 @@ public final class MachineProbe {
         pool.prestartInBackground();
         RootFs fs = RootFs.of(options.root());
         Map<String, String> env = options.env();
-        Discovery found = LibraryLocator.discover(fs, env);
+        Discovery discovered = LibraryLocator.discover(fs, env);
         // file facts first: on the command line the worker is still booting meanwhile
         KernelModuleFiles module = KernelModuleFiles.read(fs);
         Host host = HostFiles.read(fs);
-        Toolkit toolkit = ToolkitFiles.read(fs, env, found.cudaHomes(), found.sitePackages(), found.condaPrefixes());
-        List<Framework> frameworks = FrameworkFiles.read(fs, found.sitePackages(), env);
+        Toolkit toolkit = ToolkitFiles.read(fs, env, discovered.cudaHomes(), discovered.sitePackages(),
+                discovered.condaPrefixes());
+        List<Framework> frameworks = FrameworkFiles.read(fs, discovered.sitePackages(), env);
+        // the copies only a framework's own folders or RUNPATH reach are libraries like any other
+        Discovery found = LibraryLocator.reached(fs, env, discovered, ReachedFolders.of(fs, frameworks));
         boolean driverInjected = found.libraries().stream()
                 .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
         Container container = ContainerFiles.read(fs, env, module, driverInjected);

@@ -139,11 +139,16 @@ final class NativeApis {
     /** libcublas (cublas_api.h); libraryPropertyType 0 MAJOR, 1 MINOR, 2 PATCH; cublasStatus_t returns. */
     interface Cublas extends Library {
         int cublasGetProperty(int type, IntByReference value);
+
+        /** The CUDA runtime version cuBLAS was built with (size_t, CUDA 10.1+). */
+        long cublasGetCudartVersion();
     }
 
     /** libcublasLt (cublasLt.h): the same property query under its own name. */
     interface CublasLt extends Library {
         int cublasLtGetProperty(int type, IntByReference value);
+
+        long cublasLtGetCudartVersion();
     }
 
     /** libnvrtc (nvrtc.h); nvrtcResult returns. */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param soname         the ELF SONAME (or the name the loader knows it by)
  * @param version        what the library itself answers; empty if it could not be asked
  * @param fileVersion    what the file name claims; empty if it claims nothing
- * @param origin         ld.so.cache | LD_LIBRARY_PATH | cuda-home | python-package | conda | path
+ * @param origin         ld.so.cache | LD_LIBRARY_PATH | cuda-home | python-package | conda | framework | path
  * @param status         ok | error | crashed | timeout | not-loaded
  * @param error          why the status is not ok, in a line (the return code's name where there is one)
  * @param selected       the dynamic loader would pick this copy for its soname
@@ -45,5 +45,10 @@ public record Library(
         selectedReason = Lists.opt(selectedReason);
         builtForCuda = Lists.opt(builtForCuda);
         answers = Lists.of(answers);
+    }
+
+    public Library withBuiltForCuda(Optional<String> newBuiltForCuda) {
+        return new Library(kind, path, soname, version, fileVersion, origin, status, error, selected, selectedReason,
+                newBuiltForCuda, answers);
     }
 }

@@ -78,6 +78,11 @@ public record Report(
                 findings, verdict, builds, newBinaries, probes, tests, platform);
     }
 
+    public Report withLibraries(List<Library> newLibraries) {
+        return new Report(schemaVersion, tool, host, driver, gpus, newLibraries, toolkit, frameworks, container,
+                findings, verdict, builds, binaries, probes, tests, platform);
+    }
+
     /** The library of this kind that the dynamic loader would pick, if any copy is found. */
     public java.util.Optional<Library> selected(String kind) {
         return libraries.stream().filter(l -> l.kind().equals(kind) && l.selected()).findFirst();

@@ -24,7 +24,7 @@ class LibraryRulesTest {
     void cudnnForAnotherCudaMajorThanTheRuntimeBesideIt() {
         Report r = Machine.host().driver("535.113.01", "12.2").cudart("11.8.89", LIB, "ld.so.cache", true)
                 .cudnn("8.9.7", "12.2", LIB, "ld.so.cache", true).report();
-        List<Finding> f = new CudnnCudaMismatch().apply(r);
+        List<Finding> f = new LibraryCudaMismatch().apply(r);
         assertEquals(List.of("cudnn-cuda-mismatch"), Machine.ids(f));
         assertEquals(Severity.ERROR, f.get(0).severity());
         assertTrue(f.get(0).detail().contains("12.2") && f.get(0).detail().contains("11.8"), f.get(0).detail());
@@ -37,7 +37,30 @@ class LibraryRulesTest {
         Report r = Machine.host().driver("550.54.14", "12.4").cudart("11.8.89", LIB, "ld.so.cache", true)
                 .cudart("12.4.127", NV + "cuda_runtime/lib", "python-package", false)
                 .cudnn("9.1.0", "12.4", NV + "cudnn/lib", "python-package", true).report();
-        assertEquals(List.of(), new CudnnCudaMismatch().apply(r));
+        assertEquals(List.of(), new LibraryCudaMismatch().apply(r));
+    }
+
+    /** cuBLAS, cuBLASLt and NCCL are judged by the same rule as cuDNN, each by the CUDA it says it was built for. */
+    @Test
+    void cublasAndNcclForAnotherCudaMajorThanTheRuntimeBesideThem() {
+        Library cublas = new Library("cublas", LIB + "/libcublas.so.11.11.3.6", Optional.of("libcublas.so.11"),
+                Optional.of("11.11.3"), Optional.of("11.11.3.6"), "ld.so.cache", LibraryStatus.OK, Optional.empty(), true,
+                Optional.empty(), Optional.of("11.8"), Map.of());
+        Library lt = new Library("cublaslt", LIB + "/libcublasLt.so.12.4.5.8", Optional.of("libcublasLt.so.12"),
+                Optional.of("12.4.5"), Optional.of("12.4.5.8"), "ld.so.cache", LibraryStatus.OK, Optional.empty(), true,
+                Optional.empty(), Optional.of("12.4"), Map.of());
+        Library nccl = new Library("nccl", LIB + "/libnccl.so.2.21.5", Optional.of("libnccl.so.2"), Optional.of("2.21.5"),
+                Optional.of("2.21.5"), "ld.so.cache", LibraryStatus.OK, Optional.empty(), true, Optional.empty(),
+                Optional.of("11.8"), Map.of());
+        Report r = Machine.host().driver("550.54.14", "12.4").cudart("12.4.127", LIB, "ld.so.cache", true)
+                .library(cublas).library(lt).library(nccl).report();
+        List<Finding> f = new LibraryCudaMismatch().apply(r);
+        assertEquals(List.of("cublas-cuda-mismatch", "nccl-cuda-mismatch"), Machine.ids(f), "cuBLASLt 12.4 matches");
+        assertTrue(f.get(0).title().startsWith("cuBLAS 11.11.3 was built for CUDA 11"), f.get(0).title());
+        assertTrue(f.get(0).detail().contains("cublasGetCudartVersion 11.8"), f.get(0).detail());
+        assertTrue(f.get(0).fix().contains("`pip install nvidia-cublas-cu12`"), f.get(0).fix());
+        assertTrue(f.get(1).fix().contains("`pip install nvidia-nccl-cu12`"), f.get(1).fix());
+        assertEquals(Severity.ERROR, f.get(1).severity());
     }
 
     @Test

@@ -108,6 +108,19 @@ class FrameworkVendorMachinesTest {
             assertTrue(named.contains(soname), soname + " not named: " + named);
         }
         assertTrue(missing.get(0).title().contains(notFound.size() + " shared objects are not found"), missing.get(0).title());
+        // what ONNX Runtime then logs: the real loader's first error, and the CUDA / cuDNN majors readelf shows
+        Matcher first = Pattern.compile("error while loading shared libraries: (\\S+): cannot open shared object file")
+                .matcher(run("/lib64/ld-linux-x86-64.so.2", "--inhibit-cache", "--library-path",
+                        root.resolve(MULTIARCH.substring(1)).toString(), "--list",
+                        root.resolve(capi.substring(1) + "/libonnxruntime_providers_cuda.so").toString()).out());
+        assertTrue(first.find());
+        String detail = missing.get(0).detail();
+        assertTrue(detail.contains("Failed to load library libonnxruntime_providers_cuda.so with error: " + first.group(1)
+                + ": cannot open shared object file"), detail);
+        assertTrue(detail.contains("Failed to create CUDAExecutionProvider. Require cuDNN " + soMajor(needed, "libcudnn.so.")
+                + ".* and CUDA " + soMajor(needed, "libcudart.so.") + ".*"), detail);
+        assertTrue(detail.contains("runs on the CPU execution provider"), detail);
+        assertTrue(missing.get(0).fix().contains(".get_providers()"), missing.get(0).fix());
     }
 
     /** ONNX Runtime's Java binding extracts its natives into java.io.tmpdir/onnxruntime-java*: the jar's real files. */
