@@ -41,6 +41,7 @@ class KernelSpecFilesTest {
         assertEquals("Java (cudaenv)", spec.get("display_name").getAsString());
         assertEquals("java", spec.get("language").getAsString());
         assertEquals("message", spec.get("interrupt_mode").getAsString());
+        assertEquals("2", spec.getAsJsonObject("env").get("MALLOC_ARENA_MAX").getAsString());
         assertEquals("1.2.3", spec.getAsJsonObject("metadata").getAsJsonObject("cudaenv").get("version").getAsString());
         assertEquals("not really a jar", Files.readString(dir.resolve("cudaenv.jar")));
     }

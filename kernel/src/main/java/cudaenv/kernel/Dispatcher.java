@@ -10,27 +10,44 @@ import cudaenv.kernel.wire.RequestHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Answers every request on shell and control between a busy and an idle status. Every *_request gets a reply,
  * unknown ones an error reply, so no client waits forever.
  */
 final class Dispatcher implements RequestHandler {
+    /** Requests that use the one JShell and the cell state, which serve one request at a time: shell's. */
+    private static final Set<String> SHELL_ONLY = Set.of("execute_request", "complete_request", "inspect_request",
+            "is_complete_request");
+
     private final Iopub iopub;
     private final CellRunner cells;
     private final History history;
     private final String version;
     private final Runnable shutdown;
     private final IdleHeapTrim heapTrim;
+    private final boolean control;
 
     Dispatcher(Iopub iopub, CellRunner cells, History history, String version, Runnable shutdown,
                IdleHeapTrim heapTrim) {
+        this(iopub, cells, history, version, shutdown, heapTrim, false);
+    }
+
+    private Dispatcher(Iopub iopub, CellRunner cells, History history, String version, Runnable shutdown,
+                       IdleHeapTrim heapTrim, boolean control) {
+        this.control = control;
         this.heapTrim = heapTrim;
         this.iopub = iopub;
         this.cells = cells;
         this.history = history;
         this.version = version;
         this.shutdown = shutdown;
+    }
+
+    /** The same requests served on the control socket's thread, less those that must wait their turn on shell. */
+    Dispatcher forControl() {
+        return new Dispatcher(iopub, cells, history, version, shutdown, heapTrim, true);
     }
 
     @Override
@@ -49,6 +66,12 @@ final class Dispatcher implements RequestHandler {
     /** Handles one request; returns the requests queued before a failed cell's reply, to be aborted. */
     private List<Message> route(Message request, Channel channel) {
         JsonObject content = request.content();
+        if (control && SHELL_ONLY.contains(request.type())) {
+            // run beside the shell's cell, it would share its JShell and clear its value (KernelFuzzTest)
+            channel.reply(request, ErrorReply.replyType(request.type()), ErrorReply.content("WrongChannel",
+                    request.type() + " is served on the shell channel, not on control"));
+            return List.of();
+        }
         switch (request.type()) {
             case "execute_request" -> {
                 CellRunner.Executed done = cells.execute(request);

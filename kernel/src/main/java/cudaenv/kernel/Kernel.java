@@ -44,7 +44,7 @@ public final class Kernel {
         CellRunner cells = new CellRunner(connection.iopub(), MagicHost.load(), new JavaEngine(), history, streams);
         Dispatcher dispatcher = new Dispatcher(connection.iopub(), cells, history, version, connection::stop,
                 IdleHeapTrim.start());
-        connection.serve(dispatcher, dispatcher);
+        connection.serve(dispatcher, dispatcher.forControl());
         connection.iopub().status(new JsonObject(), "starting");
         if (!exitGuarded) {
             Log.warn("this JVM refuses a security manager, so System.exit in a cell ends the kernel"

@@ -106,6 +106,40 @@ class HostileMessagesTest {
         assertAlive();
     }
 
+    /**
+     * KernelFuzzTest seed 7693274357388: an execute_request on control ran on the control thread beside the shell's
+     * cell, in the same JShell, and cleared that cell's value (reply ok, execute_result never sent: 18 of 40 here).
+     */
+    @Test
+    void cellRequestsOnControlAreRefusedAndTheShellsCellKeepsItsResult() throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            client.drainIopub();
+            String id = client.sendShell("execute_request", TestClient.code("1 + 1"));
+            Thread.sleep(i % 8);
+            String onControl = client.sendControl("execute_request", TestClient.code("7"));
+            Message reply = client.shellReply(10_000).orElseThrow(() -> new AssertionError("no execute_reply"));
+            assertEquals(id, TestClient.parentId(reply));
+            assertEquals("2", executeResult(client.outputsOf(id)), "try " + i);
+            Message refused = client.controlReply(10_000).orElseThrow(() -> new AssertionError("no control reply"));
+            assertEquals(onControl, TestClient.parentId(refused));
+            assertEquals("execute_reply", refused.type());
+            assertEquals("error", refused.content().get("status").getAsString(), refused.content().toString());
+            assertEquals("execute_request is served on the shell channel, not on control",
+                    refused.content().get("evalue").getAsString());
+        }
+        for (String type : List.of("complete_request", "inspect_request", "is_complete_request")) {
+            JsonObject content = new JsonObject();
+            content.addProperty("code", "Math.ab");
+            content.addProperty("cursor_pos", 7);
+            String id = client.sendControl(type, content);
+            Message reply = client.controlReply(10_000).orElseThrow(() -> new AssertionError("no reply to " + type));
+            assertEquals(id, TestClient.parentId(reply));
+            assertEquals("error", reply.content().get("status").getAsString(), type + ": " + reply.content());
+        }
+        client.drainIopub();
+        assertAlive();
+    }
+
     private static void sendWithMsgType(JsonElement msgType) {
         Message request = client.request("kernel_info_request", new JsonObject());
         request.header().add("msg_type", msgType);

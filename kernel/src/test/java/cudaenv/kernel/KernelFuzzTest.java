@@ -90,8 +90,8 @@ class KernelFuzzTest {
             assertAlive(where);
             liveness++;
         }
-        Notes.print("KernelFuzzTest: " + messages + " messages fuzzed, " + liveness
-                + " liveness cells answered (" + DISTURBED.get() + " answered without their result at first), seed " + seed);
+        Notes.print("KernelFuzzTest: " + messages + " messages fuzzed, " + liveness + " liveness cells answered, seed "
+                + seed);
     }
 
     private static Message mutated(Random random) {
@@ -215,8 +215,6 @@ class KernelFuzzTest {
     }
 
     /** 1 + 1 answers 2; replies to the fuzzed message itself, on either socket, are skipped over. */
-    private static final java.util.concurrent.atomic.AtomicInteger DISTURBED = new java.util.concurrent.atomic.AtomicInteger();
-
     private static void assertAlive(String where) {
         assertAlive(where, true);
     }
@@ -247,14 +245,6 @@ class KernelFuzzTest {
         String result = client.outputsOf(id).stream().filter(m -> m.type().equals("execute_result"))
                 .map(m -> m.content().getAsJsonObject("data").get("text/plain").getAsString())
                 .findFirst().orElse("none");
-        if (mayBeAborted && !"2".equals(result)) {
-            // seen once in CI (seed 7693274357388): an ok reply whose execute_result never came; not yet explained,
-            // so it is counted and printed, and the next 1 + 1 must answer in full
-            DISTURBED.incrementAndGet();
-            Notes.print("KernelFuzzTest: 1 + 1 answered ok without its result after " + where);
-            assertAlive(where, false);
-            return;
-        }
         assertEquals("2", result, "1 + 1 after " + where);
         while (client.controlReply(0).isPresent()) {
             // replies to fuzzed control messages
