@@ -25,6 +25,7 @@ final class ByteDocuments {
     private int lineStart;
     private int lineEnd;
     private boolean pending;
+    private int nextObjectLine = -1;
 
     /** One document as bytes, or why a piece of input is none. */
     record Document(String where, Optional<byte[]> json, Optional<String> error, boolean hasSchemaVersion,
@@ -45,10 +46,16 @@ final class ByteDocuments {
     }
 
     ByteDocuments(InputStream in, String source, int bufferSize) {
+        this(in, source, bufferSize, 0);
+    }
+
+    /** The rest of a stream whose first {@code linesBefore} lines were read elsewhere, ending between documents. */
+    ByteDocuments(InputStream in, String source, int bufferSize, int linesBefore) {
         this.scanner = null;
         this.in = in;
         this.source = source;
         this.buf = new byte[Math.max(16, bufferSize)];
+        this.lineNo = linesBefore;
     }
 
     /**
@@ -56,16 +63,33 @@ final class ByteDocuments {
      * for grouping in the same pass.
      */
     ByteDocuments(byte[] bytes, String source, GroupingBytes scanner) {
+        this(bytes, bytes.length, source, 0, -1, scanner);
+    }
+
+    /**
+     * Splits a block of a stream: bytes[0, length), which starts on line {@code linesBefore + 1} where the stream
+     * reader is between documents, and ends before line {@code nextObjectLine}, which starts a new object (or -1:
+     * the stream ends here). An object left open at the block's end is cut short by that line, as in the stream.
+     */
+    ByteDocuments(byte[] bytes, int length, String source, int linesBefore, int nextObjectLine, GroupingBytes scanner) {
         this.scanner = scanner;
         this.in = InputStream.nullInputStream();
         this.source = source;
         this.buf = bytes;
-        this.lim = bytes.length;
+        this.lim = length;
         this.eof = true;
+        this.lineNo = linesBefore;
+        this.nextObjectLine = nextObjectLine;
     }
 
     /** The next document, or empty at the end of the stream. */
     Optional<Document> next() throws IOException {
+        if (scanner != null && !pending) {
+            Optional<Document> plain = plain();
+            if (plain.isPresent()) {
+                return plain;
+            }
+        }
         while (nextLine()) {
             int start = lineNo;
             int prefixEnd = prefixEnd(lineStart, lineEnd);
@@ -96,16 +120,52 @@ final class ByteDocuments {
         return Optional.empty();
     }
 
-    /** Reads on from a document's first line until its braces close. */
-    private Document rest(int body, int start, String where) throws IOException {
-        if (scanner != null) {
-            // a plain report filling the line closes on it, as the brace count would find: one pass, not two
-            Optional<GroupingBytes.Scanned> scanned = scanner.scanned(buf, body, lineEnd);
-            if (scanned.isPresent()) {
-                return new Document(where, Optional.of(Arrays.copyOfRange(buf, body, lineEnd)), Optional.empty(),
-                        true, scanned);
+    /**
+     * With all input in memory: a plain report starting on the next line is scanned for grouping in the same pass
+     * that finds where it ends. Taken only where the line reader would give the same bytes: no carriage return, no
+     * line inside it starting with '{' or '[' (a new object, kubectl's prefix), nothing after it on its last line.
+     */
+    private Optional<Document> plain() {
+        int prefixEnd = prefixEnd(pos, lim);
+        int body = prefixEnd < 0 ? pos : prefixEnd;
+        int k = body;
+        while (k < lim && (buf[k] == ' ' || buf[k] == '\t')) {
+            k++;
+        }
+        if (k == lim || buf[k] != '{') {
+            return Optional.empty();
+        }
+        int close = scanner.object(buf, k, lim);
+        if (close < 0 || scanner.oddLines()) {
+            return Optional.empty();
+        }
+        int e = close;
+        while (e < lim && (buf[e] == ' ' || buf[e] == '\t')) {
+            e++;
+        }
+        if (e < lim && buf[e] != '\n' && buf[e] != '\r') {
+            return Optional.empty();
+        }
+        Optional<GroupingBytes.Scanned> scanned = scanner.result(buf);
+        if (scanned.isEmpty()) {
+            return Optional.empty();
+        }
+        String prefix = prefixEnd < 0 ? "" : decode(pos + 1, prefixEnd - 2);
+        int start = lineNo + 1;
+        lineNo += 1 + scanner.newlines();
+        byte[] json = Arrays.copyOfRange(buf, body, e);
+        pos = e;
+        if (e < lim) {
+            pos++;
+            if (buf[e] == '\r' && pos < lim && buf[pos] == '\n') {
+                pos++;
             }
         }
+        return Optional.of(new Document(where(start, prefix), Optional.of(json), Optional.empty(), true, scanned));
+    }
+
+    /** Reads on from a document's first line until its braces close. */
+    private Document rest(int body, int start, String where) throws IOException {
         Depth depth = new Depth();
         depth.scan(buf, body, lineEnd);
         if (depth.closed()) {
@@ -116,7 +176,9 @@ final class ByteDocuments {
         doc.append(buf, body, lineEnd);
         while (!depth.closed()) {
             if (!nextLine()) {
-                return bad(where, "truncated JSON: the input ends inside the object started on line " + start);
+                return bad(where, nextObjectLine < 0
+                        ? "truncated JSON: the input ends inside the object started on line " + start
+                        : "truncated JSON: a new object starts on line " + nextObjectLine + " before this one ends");
             }
             int prefixEnd = prefixEnd(lineStart, lineEnd);
             int b = prefixEnd < 0 ? lineStart : prefixEnd;

@@ -77,4 +77,56 @@ final class ByteSearch {
         }
         return to;
     }
+
+    /** A hash of all the bytes, eight at a time (Arrays.hashCode takes one multiply per byte). */
+    static int hash(byte[] b) {
+        long h = b.length;
+        int i = 0;
+        for (; i + 8 <= b.length; i += 8) {
+            h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        for (; i < b.length; i++) {
+            h = (h ^ b[i]) * 0x9E3779B97F4A7C15L;
+        }
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /** The first index in [from, to) holding c, or to. */
+    static int indexOf(byte[] b, int from, int to, byte c) {
+        long pattern = ONES * (c & 0xff);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long t = zeros((long) LONGS.get(b, i) ^ pattern);
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** How many bytes in [from, to) are c. */
+    static int count(byte[] b, int from, int to, byte c) {
+        long pattern = ONES * (c & 0xff);
+        long lows = ~HIGHS;
+        int n = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ pattern;
+            // exact: the high bit set for each zero byte of x, no borrow between bytes
+            long t = ~(((x & lows) + lows) | x | lows);
+            n += Long.bitCount(t);
+        }
+        for (; i < to; i++) {
+            if (b[i] == c) {
+                n++;
+            }
+        }
+        return n;
+    }
 }

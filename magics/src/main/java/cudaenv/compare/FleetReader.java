@@ -35,9 +35,16 @@ final class FleetReader implements AutoCloseable {
     private final ArrayDeque<Pending> window = new ArrayDeque<>();
     private long bytesInFlight;
 
-    /** Results of one document or one file, in order, and the bytes they hold up while waiting. */
-    private record Pending(Future<List<NodeReader.Result>> results, long bytes) {
+    /** Results of one document, file or block, in order, and the bytes they hold up while waiting. */
+    private record Pending(Future<List<NodeReader.Result>> results, long bytes, Marker marker, String source) {
     }
+
+    /** Where a stream starts and ends in the window: a stream that gave no document at all is named. */
+    private enum Marker { NONE, STREAM_START, STREAM_END }
+
+    private static final Future<List<NodeReader.Result>> DONE = CompletableFuture.completedFuture(List.of());
+    private long folded;
+    private long foldedAtStreamStart;
 
     FleetReader(Fleet fleet, Consumer<FleetSummary.Rejected> onBad) {
         this.fleet = fleet;
@@ -53,16 +60,30 @@ final class FleetReader implements AutoCloseable {
 
     /** Queues every document of a stream (results fold in as the window moves); a stream with none is rejected. */
     void read(InputStream in, String source) throws IOException {
-        ByteDocuments docs = new ByteDocuments(in, source);
-        boolean any = false;
+        StreamBlocks blocks = new StreamBlocks(in);
+        submit(new Pending(DONE, 0, Marker.STREAM_START, source));
+        for (Optional<StreamBlocks.Block> b = blocks.next(); b.isPresent(); b = blocks.next()) {
+            StreamBlocks.Block block = b.get();
+            submit(new Pending(pool.submit(() -> block(block, source)), block.length(), Marker.NONE, source));
+        }
+        if (blocks.stuck()) {
+            ByteDocuments docs = blocks.rest(source);
+            for (Optional<ByteDocuments.Document> d = docs.next(); d.isPresent(); d = docs.next()) {
+                ByteDocuments.Document doc = d.get();
+                submit(new Pending(pool.submit(() -> List.of(nodes.read(doc))), doc.size(), Marker.NONE, source));
+            }
+        }
+        submit(new Pending(DONE, 0, Marker.STREAM_END, source));
+    }
+
+    private List<NodeReader.Result> block(StreamBlocks.Block block, String source) throws IOException {
+        ByteDocuments docs = new ByteDocuments(block.bytes(), block.length(), source, block.linesBefore(),
+                block.nextObjectLine(), nodes.scanner());
+        List<NodeReader.Result> out = new ArrayList<>();
         for (Optional<ByteDocuments.Document> d = docs.next(); d.isPresent(); d = docs.next()) {
-            ByteDocuments.Document doc = d.get();
-            submit(pool.submit(() -> List.of(nodes.read(doc))), doc.size());
-            any = true;
+            out.add(nodes.read(d.get()));
         }
-        if (!any) {
-            reject(source, "empty: no report in it");
-        }
+        return out;
     }
 
     /** Queues a regular file: read, split and parsed by a parsing thread when small, else streamed from here. */
@@ -74,11 +95,15 @@ final class FleetReader implements AutoCloseable {
             }
             return;
         }
-        submit(pool.submit(() -> whole(file)), size);
+        submit(new Pending(pool.submit(() -> whole(file)), size, Marker.NONE, where(file)));
+    }
+
+    private static String where(Path file) {
+        return file.toString();
     }
 
     private List<NodeReader.Result> whole(Path file) {
-        String where = file.toString();
+        String where = where(file);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -102,12 +127,13 @@ final class FleetReader implements AutoCloseable {
 
     /** An input that is not a report at all (a missing file, ...), in its place in the order. */
     void reject(String where, String error) {
-        submit(CompletableFuture.completedFuture(List.of(new NodeReader.Result(Optional.empty(), where, error))), 0);
+        submit(new Pending(CompletableFuture.completedFuture(List.of(new NodeReader.Result(Optional.empty(), where, error))),
+                0, Marker.NONE, where));
     }
 
-    private void submit(Future<List<NodeReader.Result>> results, long bytes) {
-        window.add(new Pending(results, bytes));
-        bytesInFlight += bytes;
+    private void submit(Pending p) {
+        window.add(p);
+        bytesInFlight += p.bytes();
         while (window.size() > WINDOW || bytesInFlight > WINDOW_BYTES) {
             foldOldest();
         }
@@ -125,6 +151,12 @@ final class FleetReader implements AutoCloseable {
             throw new IllegalStateException("parsing a report failed: a bug", e.getCause());
         }
         bytesInFlight -= p.bytes();
+        if (p.marker() == Marker.STREAM_START) {
+            foldedAtStreamStart = folded;
+        } else if (p.marker() == Marker.STREAM_END && folded == foldedAtStreamStart) {
+            onBad.accept(fleet.reject(p.source(), "empty: no report in it"));
+        }
+        folded += results.size();
         for (NodeReader.Result r : results) {
             if (r.node().isPresent()) {
                 fleet.fold(r.node().get());

@@ -53,21 +53,31 @@ final class GroupingBytes {
     private int hostnameEnd;
     private boolean hostSeen;
     private boolean schemaSeen;
+    private int newlines;
+    private boolean oddLines;
 
     /** What grouping keeps of a plain report but its hostname, and the raw hostname. */
     record Scanned(Key key, String hostname) {
     }
 
-    /** Scans a document: what grouping keeps of it, or empty when it must take the full read. */
+    /** Scans a whole document: what grouping keeps of it, or empty when it must take the full read. */
     java.util.Optional<Scanned> scanned(byte[] doc, int from, int to) {
-        if (!scan(doc, from, to)) {
+        int close = object(doc, from, to);
+        if (close < 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Scanned(new Key(Arrays.copyOf(out, n)), hostname(doc)));
+        p = close;
+        b = doc;
+        ws();
+        b = null;
+        return p == to ? result(doc) : java.util.Optional.empty();
     }
 
-    /** Scans a document; false when it must take the full read. After true: {@link #key}, {@link #hostname}. */
-    boolean scan(byte[] doc, int from, int to) {
+    /**
+     * Scans one object starting at {@code from} (whitespace first is allowed): the index after its closing brace,
+     * or -1 when it is not plain JSON. After it: {@link #result}, {@link #newlines}, {@link #oddLines}.
+     */
+    int object(byte[] doc, int from, int to) {
         b = doc;
         p = from;
         end = to;
@@ -75,14 +85,34 @@ final class GroupingBytes {
         hostnameStart = -1;
         hostSeen = false;
         schemaSeen = false;
+        newlines = 0;
+        oddLines = false;
         try {
             document();
-            return schemaSeen && hostnameStart >= 0;
+            return p;
         } catch (NotPlain | ArrayIndexOutOfBoundsException e) {
-            return false;
+            return -1;
         } finally {
             b = null;
         }
+    }
+
+    /** After {@link #object}: the key and hostname, when the object is a report with a hostname. */
+    java.util.Optional<Scanned> result(byte[] doc) {
+        if (!schemaSeen || hostnameStart < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Scanned(new Key(Arrays.copyOf(out, n)), hostname(doc)));
+    }
+
+    /** Line feeds inside the last object (only whitespace can hold them in plain JSON). */
+    int newlines() {
+        return newlines;
+    }
+
+    /** The last object has a carriage return, or a line inside it starts with '{' or '[' (a line splitter's cues). */
+    boolean oddLines() {
+        return oddLines;
     }
 
     /** The raw hostname of the last document (ASCII, no escapes: its JSON text is its value). */
@@ -138,10 +168,6 @@ final class GroupingBytes {
             }
         }
         emit((byte) '}');
-        ws();
-        if (p != end) {
-            throw NOT_PLAIN;
-        }
     }
 
     /** The host object: only its hostname is read, and it stays out of the key. */
@@ -423,10 +449,20 @@ final class GroupingBytes {
     private void ws() {
         while (p < end) {
             byte c = b[p];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            if (c == ' ' || c == '\t') {
+                p++;
+            } else if (c == '\n') {
+                newlines++;
+                p++;
+                if (p < end && (b[p] == '{' || b[p] == '[')) {
+                    oddLines = true;
+                }
+            } else if (c == '\r') {
+                oddLines = true;
+                p++;
+            } else {
                 return;
             }
-            p++;
         }
     }
 
@@ -462,8 +498,18 @@ final class GroupingBytes {
         return false;
     }
 
+    /** Member names are short: a plain loop beats the vectorised compare's set-up. */
     private boolean same(int s, int e, byte[] name) {
-        return e - s == name.length && Arrays.equals(b, s, e, name, 0, name.length);
+        if (e - s != name.length) {
+            return false;
+        }
+        byte[] a = b;
+        for (int i = 0; i < name.length; i++) {
+            if (a[s + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void emit(byte c) {
@@ -493,7 +539,7 @@ final class GroupingBytes {
 
         Key(byte[] bytes) {
             this.bytes = bytes;
-            this.hash = Arrays.hashCode(bytes);
+            this.hash = ByteSearch.hash(bytes);
         }
 
         int length() {
