@@ -174,6 +174,8 @@ final class ByteDocuments {
         }
         Bytes doc = new Bytes((lineEnd - body) * 4);
         doc.append(buf, body, lineEnd);
+        // the document's length in characters and the current line's, counted only once the bytes pass the limit
+        long[] chars = {-1, 0};
         while (!depth.closed()) {
             if (!nextLine()) {
                 return bad(where, nextObjectLine < 0
@@ -186,9 +188,12 @@ final class ByteDocuments {
                 pending = true;
                 return bad(where, "truncated JSON: a new object starts on line " + lineNo + " before this one ends");
             }
-            if (doc.length + (lineEnd - b) > JsonDocuments.MAX_CHARS && tooLong(doc, b)) {
+            if (doc.length + (lineEnd - b) > JsonDocuments.MAX_CHARS && tooLong(doc, b, chars)) {
                 skipToNextObject();
                 return bad(where, "larger than " + (JsonDocuments.MAX_CHARS >> 20) + " MiB: not a cudaenv report");
+            }
+            if (chars[0] >= 0) {
+                chars[0] += 1 + chars[1];
             }
             doc.append((byte) '\n');
             doc.append(buf, b, lineEnd);
@@ -198,9 +203,12 @@ final class ByteDocuments {
     }
 
     /** The limit is in characters, as the text reader counts them: never more than the bytes, so decoded only here. */
-    private boolean tooLong(Bytes doc, int body) {
-        return new String(doc.bytes, 0, doc.length, StandardCharsets.UTF_8).length()
-                + decode(body, lineEnd).length() > JsonDocuments.MAX_CHARS;
+    private boolean tooLong(Bytes doc, int body, long[] chars) {
+        if (chars[0] < 0) {
+            chars[0] = new String(doc.bytes, 0, doc.length, StandardCharsets.UTF_8).length();
+        }
+        chars[1] = decode(body, lineEnd).length();
+        return chars[0] + chars[1] > JsonDocuments.MAX_CHARS;
     }
 
     private void skipToNextObject() throws IOException {

@@ -23,6 +23,8 @@ final class StreamBlocks {
     }
 
     private final InputStream in;
+    private final int block;
+    private final int largest;
     private byte[] carry = new byte[0];
     private int carried;
     private int lines;
@@ -30,7 +32,13 @@ final class StreamBlocks {
     private boolean stuck;
 
     StreamBlocks(InputStream in) {
+        this(in, BLOCK, LARGEST);
+    }
+
+    StreamBlocks(InputStream in, int block, int largest) {
         this.in = in;
+        this.block = block;
+        this.largest = largest;
     }
 
     /** The next block; empty at the end, or where no place to cut was found ({@link #rest} then reads on). */
@@ -38,7 +46,7 @@ final class StreamBlocks {
         if (stuck || (eof && carried == 0)) {
             return Optional.empty();
         }
-        byte[] b = Arrays.copyOf(carry, Math.max(BLOCK, carried * 2));
+        byte[] b = Arrays.copyOf(carry, Math.max(block, carried * 2));
         int len = carried;
         while (true) {
             while (!eof && len < b.length) {
@@ -64,7 +72,7 @@ final class StreamBlocks {
                 lines += lineCount(b, 0, cut);
                 return Optional.of(new Block(b, cut, before, lines + 1));
             }
-            if (b.length >= LARGEST) {
+            if (b.length >= largest) {
                 stuck = true;
                 carry = Arrays.copyOf(b, len);
                 carried = len;
