@@ -129,4 +129,26 @@ final class ByteSearch {
         }
         return n;
     }
+
+    /** In one pass: how many bytes in [from, to) are '\n', negative (sign bit set) when any is '\r'. */
+    static long lineFeeds(byte[] b, int from, int to) {
+        long lows = ~HIGHS;
+        long n = 0;
+        long returns = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long x = w ^ NEWLINES;
+            n += Long.bitCount(~(((x & lows) + lows) | x | lows));
+            returns |= zeros(w ^ RETURNS);
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                n++;
+            } else if (b[i] == '\r') {
+                returns = 1;
+            }
+        }
+        return returns != 0 ? n | Long.MIN_VALUE : n;
+    }
 }

@@ -290,61 +290,148 @@ final class GroupingBytes {
 
     /** One value, checked and passed over. */
     private void skip(int depth) {
-        switch (at(p)) {
-            case '{' -> {
-                if (depth > MAX_DEPTH) {
+        p = skip(b, p, end, depth);
+    }
+
+    /**
+     * One value at {@code q} checked and passed over: the index after it. Iterative, with everything in locals (the
+     * launcher runs C1, which keeps locals in registers but not fields); bit i of {@code arrays} says whether the
+     * container at nesting i is an array.
+     */
+    private int skip(byte[] a, int q, int to, int depth) {
+        long arrays = 0;
+        int d = 0;
+        while (true) {
+            // a value at q
+            if (q >= to) {
+                throw NOT_PLAIN;
+            }
+            byte c = a[q];
+            boolean opened = false;
+            if (c == '{' || c == '[') {
+                if (depth + d > MAX_DEPTH || d >= 63) {
                     throw NOT_PLAIN;
                 }
-                p++;
-                ws();
-                if (at(p) == '}') {
-                    p++;
-                    return;
-                }
-                while (true) {
-                    string();
-                    ws();
-                    expect(':');
-                    ws();
-                    skip(depth + 1);
-                    ws();
-                    if (at(p) == ',') {
-                        p++;
-                        ws();
-                        continue;
-                    }
-                    expect('}');
-                    return;
-                }
-            }
-            case '[' -> {
-                if (depth > MAX_DEPTH) {
+                q = ws(a, q + 1, to);
+                if (q >= to) {
                     throw NOT_PLAIN;
                 }
-                p++;
-                ws();
-                if (at(p) == ']') {
-                    p++;
-                    return;
-                }
-                while (true) {
-                    skip(depth + 1);
-                    ws();
-                    if (at(p) == ',') {
-                        p++;
-                        ws();
-                        continue;
+                if (a[q] == (c == '{' ? '}' : ']')) {
+                    q++;
+                } else {
+                    if (c == '[') {
+                        arrays |= 1L << d;
+                    } else {
+                        arrays &= ~(1L << d);
+                        q = member(a, q, to);
                     }
-                    expect(']');
-                    return;
+                    d++;
+                    opened = true;
                 }
+            } else if (c == '"') {
+                q = string(a, q, to);
+            } else if (c == 't') {
+                q = literal(a, q, to, TRUE);
+            } else if (c == 'f') {
+                q = literal(a, q, to, FALSE);
+            } else if (c == 'n') {
+                q = literal(a, q, to, NULL);
+            } else {
+                q = number(a, q, to);
             }
-            case '"' -> string();
-            case 't' -> literal("true");
-            case 'f' -> literal("false");
-            case 'n' -> literal("null");
-            default -> number();
+            if (opened) {
+                continue;
+            }
+            // after a value: a comma (then the next member or element) or the container's end
+            while (true) {
+                if (d == 0) {
+                    return q;
+                }
+                q = ws(a, q, to);
+                if (q >= to) {
+                    throw NOT_PLAIN;
+                }
+                boolean array = (arrays & (1L << (d - 1))) != 0;
+                c = a[q];
+                if (c == ',') {
+                    q = ws(a, q + 1, to);
+                    if (!array) {
+                        q = member(a, q, to);
+                    }
+                    break;
+                }
+                if (c != (array ? ']' : '}')) {
+                    throw NOT_PLAIN;
+                }
+                q++;
+                d--;
+            }
         }
+    }
+
+    /** A member's name, colon and the whitespace before its value: the index of the value. */
+    private int member(byte[] a, int q, int to) {
+        q = ws(a, string(a, q, to), to);
+        if (q >= to || a[q] != ':') {
+            throw NOT_PLAIN;
+        }
+        return ws(a, q + 1, to);
+    }
+
+    private static final byte[] TRUE = bytes("true");
+    private static final byte[] FALSE = bytes("false");
+    private static final byte[] NULL = bytes("null");
+
+    private static int literal(byte[] a, int q, int to, byte[] word) {
+        if (q + word.length > to) {
+            throw NOT_PLAIN;
+        }
+        for (int i = 0; i < word.length; i++) {
+            if (a[q + i] != word[i]) {
+                throw NOT_PLAIN;
+            }
+        }
+        return q + word.length;
+    }
+
+    private static int number(byte[] a, int q, int to) {
+        if (q < to && a[q] == '-') {
+            q++;
+        }
+        if (q >= to) {
+            throw NOT_PLAIN;
+        }
+        byte c = a[q];
+        if (c == '0') {
+            q++;
+        } else if (c >= '1' && c <= '9') {
+            q = digits(a, q, to);
+        } else {
+            throw NOT_PLAIN;
+        }
+        if (q < to && a[q] == '.') {
+            q = digits(a, q + 1, to);
+        }
+        if (q < to && (a[q] == 'e' || a[q] == 'E')) {
+            q++;
+            if (q < to && (a[q] == '+' || a[q] == '-')) {
+                q++;
+            }
+            q = digits(a, q, to);
+        }
+        return q;
+    }
+
+    /** One or more digits. */
+    private static int digits(byte[] a, int q, int to) {
+        if (q >= to || a[q] < '0' || a[q] > '9') {
+            throw NOT_PLAIN;
+        }
+        q++;
+        while (q < to && a[q] >= '0' && a[q] <= '9') {
+            q++;
+        }
+        return q;
     }
 
     /** A member name: a string without escapes (Gson decodes them, so an escaped name could match a kept one). */
@@ -359,111 +446,70 @@ final class GroupingBytes {
     }
 
     private void string() {
-        expect('"');
-        byte[] a = b;
-        int i = p;
+        p = string(b, p, end);
+    }
+
+    /** A string at q (checked: escapes, no control characters): the index after its closing quote. */
+    private static int string(byte[] a, int q, int to) {
+        if (q >= to || a[q] != '"') {
+            throw NOT_PLAIN;
+        }
+        int i = q + 1;
         while (true) {
-            i = ByteSearch.stringStop(a, i, end);
-            if (i >= end - 1) {
+            i = ByteSearch.stringStop(a, i, to);
+            if (i >= to - 1) {
                 throw NOT_PLAIN; // no closing quote before the end, or a backslash last
             }
             byte c = a[i];
             if (c == '"') {
-                p = i + 1;
-                return;
+                return i + 1;
             }
-            if (c == '\\') {
-                c = a[i + 1];
-                if (c == 'u') {
-                    if (i + 6 > end) {
-                        throw NOT_PLAIN;
-                    }
-                    for (int k = i + 2; k < i + 6; k++) {
-                        if (Character.digit(a[k], 16) < 0) {
-                            throw NOT_PLAIN;
-                        }
-                    }
-                    i += 6;
-                } else if (c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' || c == 'n' || c == 'r' || c == 't') {
-                    i += 2;
-                } else {
+            if (c != '\\') {
+                throw NOT_PLAIN; // a control character
+            }
+            c = a[i + 1];
+            if (c == 'u') {
+                if (i + 6 > to) {
                     throw NOT_PLAIN;
                 }
-                continue;
-            }
-            if (c >= 0 && c < 0x20) {
-                throw NOT_PLAIN;
-            }
-            i++;
-        }
-    }
-
-    private void number() {
-        if (at(p) == '-') {
-            p++;
-        }
-        byte c = at(p);
-        if (c == '0') {
-            p++;
-        } else if (c >= '1' && c <= '9') {
-            digits();
-        } else {
-            throw NOT_PLAIN;
-        }
-        if (p < end && b[p] == '.') {
-            p++;
-            digits();
-        }
-        if (p < end && (b[p] == 'e' || b[p] == 'E')) {
-            p++;
-            if (at(p) == '+' || at(p) == '-') {
-                p++;
-            }
-            digits();
-        }
-    }
-
-    /** One or more digits. */
-    private void digits() {
-        if (!digit(at(p))) {
-            throw NOT_PLAIN;
-        }
-        while (p < end && digit(b[p])) {
-            p++;
-        }
-    }
-
-    private static boolean digit(byte c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private void literal(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (at(p + i) != word.charAt(i)) {
+                for (int k = i + 2; k < i + 6; k++) {
+                    if (Character.digit(a[k], 16) < 0) {
+                        throw NOT_PLAIN;
+                    }
+                }
+                i += 6;
+            } else if (c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' || c == 'n' || c == 'r' || c == 't') {
+                i += 2;
+            } else {
                 throw NOT_PLAIN;
             }
         }
-        p += word.length();
     }
 
     private void ws() {
-        while (p < end) {
-            byte c = b[p];
+        p = ws(b, p, end);
+    }
+
+    /** JSON whitespace from q: the index after it; counts line feeds and notes the line splitter's cues. */
+    private int ws(byte[] a, int q, int to) {
+        while (q < to) {
+            byte c = a[q];
             if (c == ' ' || c == '\t') {
-                p++;
+                q++;
             } else if (c == '\n') {
                 newlines++;
-                p++;
-                if (p < end && (b[p] == '{' || b[p] == '[')) {
+                q++;
+                if (q < to && (a[q] == '{' || a[q] == '[')) {
                     oddLines = true;
                 }
             } else if (c == '\r') {
                 oddLines = true;
-                p++;
+                q++;
             } else {
-                return;
+                return q;
             }
         }
+        return q;
     }
 
     private void expect(char c) {

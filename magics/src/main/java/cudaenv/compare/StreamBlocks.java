@@ -121,7 +121,13 @@ final class StreamBlocks {
 
     /** Lines ended in b[from, to): each \n, and each \r not followed by \n. */
     static int lineCount(byte[] b, int from, int to) {
-        int n = ByteSearch.count(b, from, to, (byte) '\n');
+        long counted = ByteSearch.lineFeeds(b, from, to);
+        int n = (int) counted;
+        if (counted < 0) {
+            n = (int) (counted & Integer.MAX_VALUE);
+        } else {
+            return n;
+        }
         for (int i = ByteSearch.indexOf(b, from, to, (byte) '\r'); i < to; i = ByteSearch.indexOf(b, i + 1, to, (byte) '\r')) {
             if (i + 1 >= to || b[i + 1] != '\n') {
                 n++;
