@@ -68,9 +68,8 @@ public final class FastStartFiles {
                 here=$(dirname "$(readlink -f "$0")")
                 java=%2$s
                 [ -x "$java" ] || java=java
-                # compare parses a fleet on every core: C1 on its default threads (C2 costs more than it saves)
                 case "$1" in
-                  compare) tier="-XX:TieredStopAtLevel=1" ;;
+                  compare) tier= ;;
                   *) tier="%3$s" ;;
                 esac
                 # the terminal's width, measured here where it costs one small process, and the name help shows

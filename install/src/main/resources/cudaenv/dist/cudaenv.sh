@@ -11,7 +11,7 @@ if [ ! -x "$java" ]; then
   exit 1
 fi
 case "$1" in
-  compare) tier="-XX:TieredStopAtLevel=1" ;;  # a fleet is parsed on every core; C2 costs more than it saves
+  compare) tier= ;;
   *) tier="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1" ;;
 esac
 flags="-XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
