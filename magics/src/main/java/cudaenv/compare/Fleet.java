@@ -10,7 +10,7 @@ import cudaenv.report.Report;
 import cudaenv.report.Severity;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,7 +55,7 @@ public final class Fleet {
     }
 
     /** Folds every document of a stream into the fleet; each input that is not a report goes to {@code onBad} too. */
-    public void read(Reader in, String source, Consumer<Rejected> onBad) throws IOException {
+    public void read(InputStream in, String source, Consumer<Rejected> onBad) throws IOException {
         try (FleetReader reader = new FleetReader(this, onBad)) {
             reader.read(in, source);
         }

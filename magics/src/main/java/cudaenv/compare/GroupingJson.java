@@ -28,15 +28,16 @@ import java.util.Set;
 final class GroupingJson {
     /**
      * What {@link Node} and {@link MachineFacts#configuration} read: per top-level member, the members kept of it
-     * (of each element, for a list); an empty set keeps the member whole. GPUs and findings stay whole (small, and
-     * GPU facts may grow); env, evidence, probes, binaries, builds and each library's answers are skipped.
+     * (of each element, for a list); an empty set keeps the member whole. Findings stay whole; of the GPUs only
+     * model and compute capability (their live counters, UUIDs and health differ node by node and key nothing);
+     * env, evidence, probes, binaries, builds and each library's answers are skipped.
      */
     static final Map<String, Set<String>> KEPT = Map.of(
             "schemaVersion", Set.of(),
             "host", Set.of("hostname"),
             "driver", Set.of("loaded", "version", "cudaVersion", "kernelModuleVersion", "kernelModuleLoaded",
                     "kernelModuleType"),
-            "gpus", Set.of(),
+            "gpus", Set.of("name", "computeCapability"),
             "libraries", Set.of("kind", "path", "version", "fileVersion", "origin", "status", "selected", "builtForCuda"),
             "frameworks", Set.of("name", "version", "cuda"),
             "container", Set.of("detected", "runtime", "gpuDevicesVisible"),
@@ -149,7 +150,7 @@ final class GroupingJson {
     }
 
     /** Secrets hidden on entry, as the full read does; a bounded memo per parsing thread skips repeated scans. */
-    private static String redacted(String s) {
+    static String redacted(String s) {
         if (s.length() > MEMO_CHARS) {
             return SecretValues.redact(s);
         }

@@ -138,7 +138,8 @@ public final class JsonDocuments {
                 char c = s.charAt(i);
                 if (c == '"') {
                     int end = closingQuote(s, i + 1);
-                    lastTopString = depth == 1 ? s.substring(i + 1, end) : null;
+                    // a quote last on the line opens a string that ends there: empty, not an index error
+                    lastTopString = depth == 1 ? s.substring(i + 1, Math.max(i + 1, end)) : null;
                     i = end;
                     continue;
                 }

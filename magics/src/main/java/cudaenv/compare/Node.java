@@ -15,6 +15,11 @@ import java.util.List;
 record Node(String host, int schemaVersion, List<Fact> configuration, String key, List<Finding> findings,
             String driver, List<String> gpuModels) {
 
+    /** The same node on another host (an equal configuration read from another report). */
+    Node withHost(String other) {
+        return new Node(other, schemaVersion, configuration, key, findings, driver, gpuModels);
+    }
+
     /** @param where names the node when its report has no hostname */
     static Node of(String where, Report report) {
         List<Fact> config = MachineFacts.configuration(report);

@@ -30,7 +30,7 @@ public final class ReportInputs {
         try (FleetReader reader = new FleetReader(fleet, onBad)) {
             for (String input : inputs) {
                 if (input.equals(STDIN)) {
-                    read(reader, new InputStreamReader(stdin, StandardCharsets.UTF_8), "stdin");
+                    read(reader, stdin, "stdin");
                 } else if (Files.isDirectory(Path.of(input))) {
                     List<Path> files = filesIn(Path.of(input), reader);
                     if (files.isEmpty()) {
@@ -87,14 +87,14 @@ public final class ReportInputs {
             reader.reject(file.toString(), Files.exists(file) ? "not a file" : "no such file");
             return;
         }
-        try (BufferedReader in = reader(file)) {
-            reader.read(in, file.toString());
+        try {
+            reader.read(file);
         } catch (IOException e) {
             reader.reject(file.toString(), "cannot be read: " + e.getMessage());
         }
     }
 
-    private static void read(FleetReader reader, java.io.Reader in, String source) {
+    private static void read(FleetReader reader, InputStream in, String source) {
         try {
             reader.read(in, source);
         } catch (IOException e) {

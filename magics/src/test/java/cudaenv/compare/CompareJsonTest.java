@@ -95,7 +95,7 @@ class CompareJsonTest {
         Fleet fleet = new Fleet();
         fleet.add("a", new Machine().host("a\u0001\"quoted\"").report());
         fleet.add("b", new Machine().host("b").driver("470.82.01", "11.4").finding("driver-too-old", Severity.ERROR).report());
-        fleet.read(new StringReader("not json\n{\"schemaVersion\": 1, \"host\": {\"hostname\": \"c\\u2028\"}}\n"), "stdin", r -> {
+        fleet.read(new java.io.ByteArrayInputStream("not json\n{\"schemaVersion\": 1, \"host\": {\"hostname\": \"c\\u2028\"}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "stdin", r -> {
         });
         Comparison c = Comparison.of(Side.of("A", new LoadedReport("a", java.util.Optional.of(new Machine().report()),
                 java.util.Optional.empty())), Side.of("B", new LoadedReport("b", java.util.Optional.of(

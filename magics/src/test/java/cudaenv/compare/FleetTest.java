@@ -5,8 +5,7 @@ import cudaenv.report.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +120,7 @@ class FleetTest {
         read(fleet, "schema0-required-only.json", bad);
         read(fleet, "schema2-newer.json", bad);
         read(fleet, "not-a-report.json", bad);
-        fleet.read(new StringReader(ReportJson.compact(new Machine().host("current").report()) + "\nnot json\n"),
+        fleet.read(utf8(ReportJson.compact(new Machine().host("current").report()) + "\nnot json\n"),
                 "stdin", bad::add);
 
         FleetSummary s = fleet.summary();
@@ -152,7 +151,7 @@ class FleetTest {
         }
         Fleet fleet = new Fleet(Integer.MAX_VALUE);
         List<FleetSummary.Rejected> bad = new ArrayList<>();
-        fleet.read(new StringReader(lines.toString()), "in", bad::add);
+        fleet.read(utf8(lines.toString()), "in", bad::add);
 
         FleetSummary s = fleet.summary();
         assertEquals(expectedHosts, s.groups().get(0).hosts());
@@ -163,7 +162,11 @@ class FleetTest {
 
     private static void read(Fleet fleet, String name, List<FleetSummary.Rejected> bad) throws IOException {
         try (var in = FleetTest.class.getResourceAsStream(name)) {
-            fleet.read(new InputStreamReader(in, StandardCharsets.UTF_8), name, bad::add);
+            fleet.read(in, name, bad::add);
         }
+    }
+
+    private static ByteArrayInputStream utf8(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -87,7 +87,7 @@ class GroupingJsonTest {
         }
         Fleet streamed = new Fleet();
         List<FleetSummary.Rejected> bad = new ArrayList<>();
-        streamed.read(new StringReader(stream.toString()), "stdin", bad::add);
+        streamed.read(new java.io.ByteArrayInputStream(stream.toString().getBytes(StandardCharsets.UTF_8)), "stdin", bad::add);
 
         FleetSummary a = full.summary();
         FleetSummary b = streamed.summary();
