@@ -2,36 +2,69 @@ package cudaenv.diagnose;
 
 import cudaenv.diagnose.data.CudaVersion;
 import cudaenv.diagnose.data.CudnnSupport;
+import cudaenv.report.Binary;
 import cudaenv.report.Finding;
 import cudaenv.report.Library;
 import cudaenv.report.LibraryStatus;
 import cudaenv.report.Report;
 import cudaenv.report.Severity;
+import cudaenv.report.UnresolvedNeed;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** libcudnn.so.N is there but sub-libraries of its version are not next to it. */
-final class CudnnIncomplete implements Rule {
+final class CudnnIncomplete implements Rule, ExplainsLoadFailures {
     @Override
     public List<Finding> apply(Report r) {
         List<Finding> out = new ArrayList<>();
         for (Library main : Cudnn.mains(r)) {
-            List<String> expected = Cudnn.major(main).map(CudnnSupport::files).orElse(List.of());
-            String folder = Facts.folder(main.path());
-            List<String> missing = expected.stream().filter(s -> !Cudnn.present(r, folder, s)).toList();
+            List<String> missing = missing(r, main);
             if (missing.isEmpty()) {
                 continue;
             }
             int major = Cudnn.major(main).orElseThrow();
+            String folder = Facts.folder(main.path());
+            List<String> failing = failing(r, main, missing).stream().map(u -> Facts.fileName(u.neededBy()) + " needs "
+                    + u.soname()).distinct().toList();
             out.add(new Finding("cudnn-incomplete", Severity.ERROR,
                     "cuDNN " + Cudnn.versionOf(main) + " is incomplete: " + missing.size() + " of its libraries are missing",
                     main.path() + " is there but " + String.join(", ", missing) + " not in " + folder + "; "
-                            + consequence(major, missing, main),
+                            + consequence(major, missing, main)
+                            + (failing.isEmpty() ? "" : " Its own libraries that are there fail to load for it: "
+                            + String.join(", ", failing) + "."),
                     fix(major, cudaMajor(r, main))));
         }
         return out;
+    }
+
+    /** A sub-library missing from a cuDNN's folder, needed by a library of that folder: the package is incomplete. */
+    @Override
+    public Set<UnresolvedNeed> explained(Report r) {
+        Set<UnresolvedNeed> out = new LinkedHashSet<>();
+        for (Library main : Cudnn.mains(r)) {
+            out.addAll(failing(r, main, missing(r, main)));
+        }
+        return out;
+    }
+
+    private static List<String> missing(Report r, Library main) {
+        List<String> expected = Cudnn.major(main).map(CudnnSupport::files).orElse(List.of());
+        String folder = Facts.folder(main.path());
+        return expected.stream().filter(s -> !Cudnn.present(r, folder, s)).toList();
+    }
+
+    private static List<UnresolvedNeed> failing(Report r, Library main, List<String> missing) {
+        String folder = Facts.folder(main.path());
+        Set<UnresolvedNeed> out = new LinkedHashSet<>();
+        for (Binary b : r.binaries()) {
+            b.unresolved().stream().filter(u -> u.version().isEmpty() && missing.contains(u.soname())
+                    && Facts.folder(u.neededBy()).equals(folder)).forEach(out::add);
+        }
+        return List.copyOf(out);
     }
 
     /**

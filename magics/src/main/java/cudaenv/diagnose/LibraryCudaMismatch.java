@@ -11,10 +11,15 @@ import cudaenv.report.Finding;
 import cudaenv.report.Library;
 import cudaenv.report.Report;
 import cudaenv.report.Severity;
+import cudaenv.report.UnresolvedNeed;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -22,7 +27,7 @@ import java.util.function.Function;
  * every library that says which CUDA it was built for ({@code builtForCuda}: cuDNN's cudnnGetCudartVersion, cuBLAS's
  * cublasGetCudartVersion, cuBLASLt's cublasLtGetCudartVersion, NCCL's version string), judged along the load edges.
  */
-final class LibraryCudaMismatch implements Rule {
+final class LibraryCudaMismatch implements Rule, ExplainsLoadFailures {
     /** How one library family is named, found and fixed. */
     private record Family(String id, Function<Report, List<Library>> libraries, Function<Library, String> name,
                           Function<Library, String> call) {
@@ -38,6 +43,27 @@ final class LibraryCudaMismatch implements Rule {
     @Override
     public List<Finding> apply(Report r) {
         List<Finding> out = new ArrayList<>();
+        forEachCopy(r, (family, lib, companions) -> judge(r, family, lib, companions).ifPresent(out::add));
+        return out;
+    }
+
+    /** The symbol versions the loader refuses in a mismatched copy: that copy's other CUDA build is their cause. */
+    @Override
+    public Set<UnresolvedNeed> explained(Report r) {
+        Set<UnresolvedNeed> out = new LinkedHashSet<>();
+        forEachCopy(r, (family, lib, companions) -> {
+            if (judge(r, family, lib, companions).isPresent()) {
+                out.addAll(refused(r, lib, companions));
+            }
+        });
+        return out;
+    }
+
+    private interface CopyJudge {
+        void accept(Family family, Library lib, List<Library> companions);
+    }
+
+    private static void forEachCopy(Report r, CopyJudge judge) {
         for (Family family : FAMILIES) {
             List<Library> libs = family.libraries().apply(r);
             for (Library lib : libs) {
@@ -47,11 +73,23 @@ final class LibraryCudaMismatch implements Rule {
                 boolean companion = lib.kind().equals("cublaslt") && libs.stream()
                         .anyMatch(o -> o.kind().equals("cublas") && sameBuild(o, lib));
                 if (!companion) {
-                    judge(r, family, lib, companions).ifPresent(out::add);
+                    judge.accept(family, lib, companions);
                 }
             }
         }
-        return out;
+    }
+
+    /** The loader's failures on symbol versions of this copy (or its companions): binaries[].unresolved. */
+    private static List<UnresolvedNeed> refused(Report r, Library lib, List<Library> companions) {
+        Set<String> copies = new LinkedHashSet<>();
+        copies.add(lib.path());
+        companions.forEach(c -> copies.add(c.path()));
+        Set<UnresolvedNeed> out = new LinkedHashSet<>();
+        for (Binary b : r.binaries()) {
+            b.unresolved().stream().filter(u -> u.version().isPresent()
+                    && u.resolvedPath().map(copies::contains).orElse(false)).forEach(out::add);
+        }
+        return List.copyOf(out);
     }
 
     private static boolean sameBuild(Library a, Library b) {
@@ -92,8 +130,9 @@ final class LibraryCudaMismatch implements Rule {
         } else {
             fix = installOther(lib, name, want);
         }
+        List<UnresolvedNeed> refused = refused(r, lib, companions);
         return Optional.of(new Finding(family.id(), lib.selected() || runtime.get().selected()
-                || !together.isEmpty() ? Severity.ERROR : Severity.WARNING,
+                || !together.isEmpty() || !refused.isEmpty() ? Severity.ERROR : Severity.WARNING,
                 name + " " + version + " was built for CUDA " + built + ", the runtime is CUDA " + runtimeVersion.get(),
                 lib.path() + (lib.kind().equals("nccl") ? " says " : " answers ") + family.call().apply(lib)
                         + (lib.kind().equals("nccl") ? "" : " ") + builtFor.get()
@@ -103,9 +142,24 @@ final class LibraryCudaMismatch implements Rule {
                         + runtime.get().path() + " (" + runtimeVersion.get() + ")"
                         + (together.isEmpty() ? "" : ", and " + String.join(", ", together) + " loads both")
                         + ": a" + (cudnn ? " cuDNN" : " " + name) + " only works with the CUDA"
-                        + " major version it was built for." + offered,
+                        + " major version it was built for." + refusal(refused, built) + offered,
                 fix + ", and remove " + String.join(" and ", java.util.stream.Stream.concat(java.util.stream.Stream.of(lib),
                         companions.stream()).map(Library::path).toList()) + " from the search path."));
+    }
+
+    // Each consumer with the symbol versions it needs from the copy, then the loader's own words for the first.
+    private static String refusal(List<UnresolvedNeed> refused, int built) {
+        if (refused.isEmpty()) {
+            return "";
+        }
+        Map<String, List<String>> byConsumer = new LinkedHashMap<>();
+        refused.forEach(u -> byConsumer.computeIfAbsent(u.neededBy(), k -> new ArrayList<>())
+                .add(u.version().orElseThrow() + " of " + Facts.fileName(u.resolvedPath().orElse(u.soname()))));
+        List<String> each = new ArrayList<>();
+        byConsumer.forEach((consumer, versions) -> each.add(consumer + " needs symbol version"
+                + (versions.size() == 1 ? " " : "s ") + String.join(" and ", versions)));
+        return " The loader refuses this CUDA " + built + " build, which does not define them: " + String.join("; ", each)
+                + " (\"" + refused.get(0).loaderMessage() + "\").";
     }
 
     private static List<Library> kinds(Report r, String... kinds) {

@@ -21,6 +21,7 @@ import java.util.Set;
  * A CUDA-family or framework library needs a shared object (or a symbol version) that the loader does not find. One
  * cause is one finding: the missing closure of one framework, else one soname (with every library that needs it),
  * else one symbol version; a copy that exists but is out of the consumer's reach is named, with what would reach it.
+ * Failures whose cause another rule names (a copy built for another CUDA, an incomplete cuDNN) are left to it.
  */
 final class MissingDependency implements Rule {
     // A missing driver library is the driver's absence, which no-driver / gpu-not-exposed explain better.
@@ -32,6 +33,7 @@ final class MissingDependency implements Rule {
         for (Binary b : r.binaries()) {
             needs.addAll(b.unresolved());
         }
+        needs.removeAll(Rules.loadFailuresExplained(r)); // the finding of their cause lists them
         List<UnresolvedNeed> missing = needs.stream()
                 .filter(u -> u.version().isEmpty() && !DRIVER_SONAMES.contains(u.soname())).toList();
         List<Finding> out = new ArrayList<>();

@@ -1,6 +1,11 @@
 package cudaenv.diagnose;
 
+import cudaenv.report.Report;
+import cudaenv.report.UnresolvedNeed;
+
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every rule the diagnosis runs, most fundamental cause first: findings are sorted by severity only (stable), so
@@ -53,5 +58,13 @@ public final class Rules {
                 new Jetson(),
                 new CudaVersionsExplained(),
                 new NewerThanData());
+    }
+
+    /** The loader's failures that a rule other than missing-dependency already explains (and lists). */
+    static Set<UnresolvedNeed> loadFailuresExplained(Report r) {
+        Set<UnresolvedNeed> out = new LinkedHashSet<>();
+        all().stream().filter(ExplainsLoadFailures.class::isInstance)
+                .forEach(rule -> out.addAll(((ExplainsLoadFailures) rule).explained(r)));
+        return out;
     }
 }

@@ -142,6 +142,27 @@ class ConsumerRuntimeVendorTest {
                 mismatch.detail());
         assertTrue(mismatch.detail().contains("libcublasLt.so.11.11.3.6"), "the Lt copy named inside: " + mismatch.detail());
         assertTrue(mismatch.fix().contains("nvidia-cublas-cu" + runtimeVersion.split("\\.")[0]), mismatch.fix());
+
+        // one cause, one finding: the symbol versions the real loader refuses are listed inside the mismatch, not
+        // repeated as missing-dependency findings
+        Matcher missing = Pattern.compile("version `([^']+)' not found").matcher(refused[0] + refused[1]);
+        List<String> versions = new ArrayList<>();
+        while (missing.find()) {
+            versions.add(missing.group(1));
+        }
+        assertTrue(versions.contains("libcublas.so.12"), versions.toString());
+        String copy = cublas.substring(cublas.lastIndexOf('/') + 1);
+        List<Finding> aboutCopy = r.findings().stream().filter(x -> x.severity() != Severity.INFO
+                && (x.title() + x.detail()).contains(copy) || versions.stream().anyMatch(v -> x.title().contains(v)))
+                .toList();
+        assertEquals(List.of(mismatch), aboutCopy, "exactly one finding for the relabelled CUDA 11 cuBLAS");
+        assertTrue(mismatch.detail().contains(cublas) && mismatch.detail().contains(builtFor), mismatch.detail());
+        for (String v : versions) {
+            assertTrue(Pattern.compile(Pattern.quote(provider) + " needs symbol versions? .*\\b" + Pattern.quote(v) + " of ")
+                    .matcher(mismatch.detail()).find(), v + " in " + mismatch.detail());
+        }
+        assertTrue(findings(r, "missing-dependency").stream().noneMatch(x -> (x.title() + x.detail()).contains("libcublas")),
+                findings(r, "missing-dependency").toString());
     }
 
     /**

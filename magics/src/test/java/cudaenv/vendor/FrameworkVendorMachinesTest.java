@@ -178,6 +178,11 @@ class FrameworkVendorMachinesTest {
         }
         assertTrue(djl.libraries().stream().anyMatch(l -> l.matches(".*/libcudart-[0-9a-f]{8}\\.so\\.12")),
                 "the bundled, renamed runtime: " + djl.libraries());
+        // the cuDNN sub-libraries the cache lacks (readelf: libcudnn_cnn.so.9 needs them) are cudnn-incomplete's alone
+        List<String> subs = readelfNeeded(DJL.resolve("libcudnn_cnn.so.9")).stream()
+                .filter(n -> n.startsWith("libcudnn") && !Files.exists(DJL.resolve(n))).toList();
+        assertFalse(subs.isEmpty(), "this cache lacks a sub-library libcudnn_cnn.so.9 needs");
+        oneFindingNames(r, "cudnn-incomplete", subs, "libcudnn_cnn.so.9");
     }
 
     // ---- Toolkits ---------------------------------------------------------------------------------------------
@@ -334,6 +339,11 @@ class FrameworkVendorMachinesTest {
         Report r = report(Map.of());
         Finding f = only(r, "cudnn-incomplete");
         assertTrue(f.detail().contains("cudnnGetVersion answers") && f.detail().contains("fails at first use"), f.detail());
+        // what the real loader cannot find for libcudnn_cnn.so.9 of cuDNN's own: one finding, cudnn-incomplete
+        List<String> subs = loaderNotFound(root.resolve(MULTIARCH.substring(1) + "/libcudnn_cnn.so.9")).stream()
+                .filter(n -> n.startsWith("libcudnn")).toList();
+        assertFalse(subs.isEmpty(), "the loader finds every sub-library");
+        oneFindingNames(r, "cudnn-incomplete", subs, "libcudnn_cnn.so.9");
         assertFalse(f.detail().contains("aborts"), f.detail());
         String answer = r.libraries().stream().filter(l -> l.path().endsWith("/libcudnn.so.9")).findFirst().orElseThrow()
                 .answers().getOrDefault("cudnnGetVersion", "");
@@ -366,6 +376,20 @@ class FrameworkVendorMachinesTest {
         List<Finding> found = r.findings().stream().filter(f -> f.id().equals(id)).toList();
         assertEquals(1, found.size(), id + " in " + ids(r));
         return found.get(0);
+    }
+
+    /**
+     * One cause, one finding: the missing sonames are named (as needed by {@code consumer}) in the finding {@code id}
+     * and in no other warning or error (no missing-dependency per consumer of the same missing package).
+     */
+    private static void oneFindingNames(Report r, String id, List<String> sonames, String consumer) {
+        Finding cause = only(r, id);
+        for (String soname : sonames) {
+            assertTrue(cause.detail().contains(consumer + " needs " + soname), soname + " in " + cause.detail());
+            List<Finding> naming = r.findings().stream().filter(x -> x.severity() != Severity.INFO
+                    && (x.title() + x.detail()).contains(soname)).toList();
+            assertEquals(List.of(cause), naming, soname + " named by one finding only");
+        }
     }
 
     private static String ids(Report r) {
