@@ -30,7 +30,7 @@ final class KeptResults {
     static final String VARIABLE = "CUDAENV_KEEP_RESULTS";
     /** A JVM flag for the same, e.g. in the kernelspec's --java-opts; it wins over the variable. */
     static final String PROPERTY = "cudaenv.keepResults";
-    static final int DEFAULT_CELLS = 100;
+    static final int DEFAULT_CELLS = 50;
     private static final Pattern RESULT = Pattern.compile("(?<![\\p{javaJavaIdentifierPart}$])\\$(\\d+)(?![\\p{javaJavaIdentifierPart}$])");
 
     private final int cells;
