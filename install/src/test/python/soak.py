@@ -24,7 +24,7 @@ CELLS = [
 # issue 15's target is 10 MB per 1,000 cells after warm-up. JShell keeps every result ($N) and each snippet's wrapper
 # imports every one (quadratic), so the kernel keeps only the last 50 cells' results (CUDAENV_KEEP_RESULTS). Measured
 # here over cells 200-1200, one run each at load 6-9 on 2 cores: keep all +47 MB, 100 +19, 50 (default) +15, 20 +13,
-# 5 +16 (runs vary by ~3 MB); the rest, ~10-15 KB per Java cell, is JShell's record of every snippet and javac's
+# 5 +16 (runs vary by ~3 MB; KernelIT with the default: +15); the rest, ~20 KB per Java cell, is JShell's record of every snippet and javac's
 # symbols. The guard leaves 8 MB over the worst run with the default and still fails keeping every result.
 GROWTH_LIMIT_KB = 24 * 1024
 # RSS kept after one 50 MB message, refused at the size cap (before: 1.1 GB in all); measured +39 to +95 MB
