@@ -5,6 +5,7 @@ import cudaenv.kernel.CellError;
 import cudaenv.kernel.Completion;
 import cudaenv.kernel.Values;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -13,7 +14,9 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -31,7 +34,21 @@ public final class JavaEngine {
 
     private final CellExecutionControl control = new CellExecutionControl();
     private final SnippetOrigins origins = new SnippetOrigins();
+    private final KeptResults kept;
     private JShell shell;
+
+    public JavaEngine() {
+        this(KeptResults.configured());
+    }
+
+    JavaEngine(KeptResults kept) {
+        this.kept = kept;
+    }
+
+    /** An engine keeping the expression results of the last {@code cells} cells (0: all of them). */
+    public static JavaEngine keepingResultsOf(int cells) {
+        return new JavaEngine(new KeptResults(cells));
+    }
 
     private synchronized JShell shell() {
         if (shell == null) {
@@ -51,6 +68,15 @@ public final class JavaEngine {
     public Optional<CellError> eval(String code, CellContext cell) {
         control.newCell();
         JShell jshell = shell();
+        List<Snippet> added = new ArrayList<>();
+        try {
+            return eval(jshell, code, cell, added);
+        } finally {
+            kept.cellDone(jshell, added);
+        }
+    }
+
+    private Optional<CellError> eval(JShell jshell, String code, CellContext cell, List<Snippet> added) {
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
         CellSource source = new CellSource(code);
         String rest = code;
@@ -77,8 +103,9 @@ public final class JavaEngine {
                 if (event.causeSnippet() != null) {
                     continue;
                 }
+                added.add(event.snippet());
                 origins.remember(event.snippet().id(), cell.executionCount(), source.line(start));
-                Optional<CellError> error = errorOf(jshell, event, source, start, cell, origins);
+                Optional<CellError> error = errorOf(jshell, event, source, start, cell);
                 if (error.isPresent()) {
                     return error;
                 }
@@ -91,10 +118,14 @@ public final class JavaEngine {
         return Optional.empty();
     }
 
-    private static Optional<CellError> errorOf(JShell jshell, SnippetEvent event, CellSource source, int start,
-                                               CellContext cell, SnippetOrigins origins) {
+    private Optional<CellError> errorOf(JShell jshell, SnippetEvent event, CellSource source, int start,
+                                        CellContext cell) {
         if (event.status() == Snippet.Status.REJECTED) {
-            return Optional.of(CompileErrors.of(jshell.diagnostics(event.snippet()).toList(), source, start));
+            List<Diag> diagnostics = jshell.diagnostics(event.snippet()).toList();
+            CellError error = CompileErrors.of(diagnostics, source, start);
+            Optional<String> hint = kept.hint(diagnostics.stream().filter(Diag::isError)
+                    .map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("\n")));
+            return Optional.of(hint.map(error::withLine).orElse(error));
         }
         if (event.exception() == null) {
             return Optional.empty();
@@ -105,8 +136,9 @@ public final class JavaEngine {
         if (event.exception() instanceof UnresolvedReferenceException unresolved) {
             DeclarationSnippet snippet = unresolved.getSnippet();
             String missing = jshell.unresolvedDependencies(snippet).collect(Collectors.joining(", "));
-            return Optional.of(CellError.oneLine("UnresolvedReference",
-                    snippet.name() + " cannot be used until " + missing + " is declared"));
+            CellError error = CellError.oneLine("UnresolvedReference",
+                    snippet.name() + " cannot be used until " + missing + " is declared");
+            return Optional.of(kept.hint(missing).map(error::withLine).orElse(error));
         }
         if (event.exception() instanceof EvalException thrown) {
             return Optional.of(UserTraces.of(thrown.getExceptionClassName(), thrown, origins));
