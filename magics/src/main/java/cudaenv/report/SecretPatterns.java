@@ -13,10 +13,35 @@ import java.util.regex.Pattern;
 final class SecretPatterns {
     static final String FILE = "/cudaenv/data/secret-patterns.tsv";
 
-    /** A value pattern; "keep" names a group shown as is (a URL's scheme). */
-    record ValuePattern(String id, Pattern pattern, String needs) {
+    /**
+     * A value pattern; "keep" names a group shown as is (a URL's scheme); a match holds one of {@code needs} (any
+     * case when the pattern ignores case), so text holding none is never run through the pattern.
+     */
+    record ValuePattern(String id, Pattern pattern, List<String> needs, boolean anyCase) {
+        ValuePattern(String id, Pattern pattern, String needs) {
+            this(id, pattern, needs.isEmpty() ? List.of() : List.of(needs.split("\\|")),
+                    pattern.pattern().startsWith("(?i)"));
+        }
+
         boolean mayMatch(String text) {
-            return needs.isEmpty() || text.contains(needs);
+            if (needs.isEmpty()) {
+                return true;
+            }
+            for (String part : needs) {
+                if (anyCase ? containsIgnoreCase(text, part) : text.contains(part)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean containsIgnoreCase(String text, String part) {
+            for (int i = 0; i + part.length() <= text.length(); i++) {
+                if (text.regionMatches(true, i, part, 0, part.length())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean keeps() {
