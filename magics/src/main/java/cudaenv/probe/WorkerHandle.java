@@ -48,6 +48,8 @@ public final class WorkerHandle implements AutoCloseable {
     private final Writer requests;
     /** Set once the group was emptied after the worker had exited: the exit hook's scan of /proc is then not needed. */
     private final java.util.concurrent.atomic.AtomicBoolean groupEmptied = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The pool's and this class's exit hooks both close a live worker: the group is killed (and /proc scanned) once. */
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final CountDownLatch stderrClosed = new CountDownLatch(1);
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
@@ -295,6 +297,9 @@ public final class WorkerHandle implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             requests.close();
         } catch (IOException ignored) {
