@@ -35,10 +35,26 @@ final class SecretPatterns {
             return false;
         }
 
+        // compares only where the first letter occurs, in either case (each found once: linear in the text)
         private static boolean containsIgnoreCase(String text, String part) {
-            for (int i = 0; i + part.length() <= text.length(); i++) {
+            char lower = Character.toLowerCase(part.charAt(0));
+            char upper = Character.toUpperCase(part.charAt(0));
+            int last = text.length() - part.length();
+            int atLower = text.indexOf(lower);
+            int atUpper = lower == upper ? -1 : text.indexOf(upper);
+            while (atLower >= 0 || atUpper >= 0) {
+                boolean lowerFirst = atUpper < 0 || (atLower >= 0 && atLower < atUpper);
+                int i = lowerFirst ? atLower : atUpper;
+                if (i > last) {
+                    return false;
+                }
                 if (text.regionMatches(true, i, part, 0, part.length())) {
                     return true;
+                }
+                if (lowerFirst) {
+                    atLower = text.indexOf(lower, i + 1);
+                } else {
+                    atUpper = text.indexOf(upper, i + 1);
                 }
             }
             return false;
