@@ -33,6 +33,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("report")) {
+            // one report, then exit: the exit hook kills the probe worker's group, no scan for strays before it
+            cudaenv.probe.ProbeWorkerPool.shared().oneReportThenExit();
+        }
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 

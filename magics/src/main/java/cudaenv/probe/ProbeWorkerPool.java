@@ -15,12 +15,22 @@ public final class ProbeWorkerPool implements AutoCloseable {
     }
 
     private WorkerHandle idle;
+    /** Set by a command that makes one report and exits: the exit hook kills the worker's whole group anyway. */
+    private volatile boolean oneReport;
     /** A prestart running on its own thread, which take waits for. */
     private volatile Thread starting;
 
     /** The JVM-wide pool (closed at exit). */
     public static ProbeWorkerPool shared() {
         return SHARED;
+    }
+
+    /**
+     * For a process that makes one report and exits (the command line): a worker given back keeps its group until
+     * the exit hook kills it all, instead of a scan of /proc for strays now and another at exit.
+     */
+    public void oneReportThenExit() {
+        oneReport = true;
     }
 
     /** Starts a worker now if none is waiting, for the next report. */
@@ -78,7 +88,9 @@ public final class ProbeWorkerPool implements AutoCloseable {
     public synchronized void give(WorkerHandle worker) {
         if (idle == null && worker.alive()) {
             // the report is over: nothing a library forked may outlive it, only the worker waits for the next
-            worker.killStrays();
+            if (!oneReport) {
+                worker.killStrays();
+            }
             idle = worker;
         } else {
             worker.close();

@@ -46,6 +46,10 @@ public final class WorkerHandle implements AutoCloseable {
     private final Optional<Process> process;
     private final Optional<String> startFailure;
     private final Writer requests;
+    /** Set once the group was emptied after the worker had exited: the exit hook's scan of /proc is then not needed. */
+    private final java.util.concurrent.atomic.AtomicBoolean groupEmptied = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The pool's and this class's exit hooks both close a live worker: the group is killed (and /proc scanned) once. */
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final CountDownLatch stderrClosed = new CountDownLatch(1);
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
@@ -66,7 +70,11 @@ public final class WorkerHandle implements AutoCloseable {
         this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         LIVE.add(this);
         // a forked child holds the worker's stdout open: only once it is killed does a crash read as end-of-file
-        process.onExit().thenRun(() -> WorkerGroup.kill(process.pid(), -1));
+        process.onExit().thenRun(() -> {
+            if (!groupEmptied.get()) {
+                WorkerGroup.kill(process.pid(), -1);
+            }
+        });
         daemon(() -> pump(process.getInputStream(), lines::add), "cudaenv-probe-stdout");
         daemon(() -> {
             pump(process.getErrorStream(), this::keepStderr);
@@ -274,13 +282,24 @@ public final class WorkerHandle implements AutoCloseable {
     private void killGroup() {
         process.ifPresent(p -> {
             p.destroyForcibly();
+            // each scan of /proc costs milliseconds: scan once the worker is gone, not in a loop while it dies
+            try {
+                p.waitFor(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            boolean exited = !p.isAlive();
             WorkerGroup.kill(p.pid(), -1);
+            groupEmptied.set(exited);
         });
         LIVE.remove(this);
     }
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             requests.close();
         } catch (IOException ignored) {

@@ -13,10 +13,51 @@ import java.util.regex.Pattern;
 final class SecretPatterns {
     static final String FILE = "/cudaenv/data/secret-patterns.tsv";
 
-    /** A value pattern; "keep" names a group shown as is (a URL's scheme). */
-    record ValuePattern(String id, Pattern pattern, String needs) {
+    /**
+     * A value pattern; "keep" names a group shown as is (a URL's scheme); a match holds one of {@code needs} (any
+     * case when the pattern ignores case), so text holding none is never run through the pattern.
+     */
+    record ValuePattern(String id, Pattern pattern, List<String> needs, boolean anyCase) {
+        ValuePattern(String id, Pattern pattern, String needs) {
+            this(id, pattern, needs.isEmpty() ? List.of() : List.of(needs.split("\\|")),
+                    pattern.pattern().startsWith("(?i)"));
+        }
+
         boolean mayMatch(String text) {
-            return needs.isEmpty() || text.contains(needs);
+            if (needs.isEmpty()) {
+                return true;
+            }
+            for (String part : needs) {
+                if (anyCase ? containsIgnoreCase(text, part) : text.contains(part)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // compares only where the first letter occurs, in either case (each found once: linear in the text)
+        private static boolean containsIgnoreCase(String text, String part) {
+            char lower = Character.toLowerCase(part.charAt(0));
+            char upper = Character.toUpperCase(part.charAt(0));
+            int last = text.length() - part.length();
+            int atLower = text.indexOf(lower);
+            int atUpper = lower == upper ? -1 : text.indexOf(upper);
+            while (atLower >= 0 || atUpper >= 0) {
+                boolean lowerFirst = atUpper < 0 || (atLower >= 0 && atLower < atUpper);
+                int i = lowerFirst ? atLower : atUpper;
+                if (i > last) {
+                    return false;
+                }
+                if (text.regionMatches(true, i, part, 0, part.length())) {
+                    return true;
+                }
+                if (lowerFirst) {
+                    atLower = text.indexOf(lower, i + 1);
+                } else {
+                    atUpper = text.indexOf(upper, i + 1);
+                }
+            }
+            return false;
         }
 
         boolean keeps() {

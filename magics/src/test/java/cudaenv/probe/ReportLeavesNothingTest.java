@@ -22,8 +22,9 @@ class ReportLeavesNothingTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aReportProcessWithForkingLibrariesLeavesNoProcessBehind() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "one report then exit: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aReportProcessWithForkingLibrariesLeavesNoProcessBehind(boolean oneReport) throws Exception {
         Path pids = Files.createDirectories(dir.resolve("pids"));
         Path root = dir.resolve("root");
         SimulatedMachine.in(root).driver("535.113.01", 12020)
@@ -31,7 +32,7 @@ class ReportLeavesNothingTest {
                 .file(SimulatedMachine.LIB + "/libcudnn.so.9", Files.readAllBytes(MisbehavingLibrary.forking(Fork.GRANDCHILD, pids)))
                 .build();
         Process report = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ReportOnce.class.getName(), root.toString())
+                "-cp", System.getProperty("java.class.path"), ReportOnce.class.getName(), root.toString(), oneReport ? "--one-report" : "")
                 .redirectErrorStream(true).start();
         String output = new String(report.getInputStream().readAllBytes());
         assertTrue(report.waitFor(120, TimeUnit.SECONDS), output);

@@ -44,6 +44,32 @@ class SecretValuesTest {
     }
 
     @Test
+    void theNeedsPrefilterNeverSkipsTextThePatternMatches() {
+        for (SecretPatterns.ValuePattern p : SecretPatterns.ROWS.values()) {
+            String sample = SAMPLES.get(p.id()).get(0);
+            for (String text : List.of(sample, sample.toUpperCase(java.util.Locale.ROOT),
+                    sample.toLowerCase(java.util.Locale.ROOT), "x " + sample + " y")) {
+                if (p.pattern().matcher(text).find()) {
+                    assertTrue(p.mayMatch(text), p.id() + " skipped text it matches: " + text);
+                }
+            }
+            assertTrue(p.needs().isEmpty() || !p.mayMatch("/usr/local/cuda-12.4/lib64/libcudart.so.12"), p.id());
+        }
+        // every AWS key prefix the pattern lists is one the prefilter lets through
+        String awsPattern = SecretPatterns.ROWS.values().stream().filter(p -> p.id().equals("aws-access-key-id"))
+                .findFirst().orElseThrow().pattern().pattern();
+        java.util.regex.Matcher prefixes = java.util.regex.Pattern.compile("[A-Z]{4}").matcher(
+                awsPattern.substring(awsPattern.indexOf("(?:"), awsPattern.indexOf(')')));
+        int seen = 0;
+        while (prefixes.find()) {
+            seen++;
+            String key = "key " + prefixes.group() + "IOSFODNN7EXAMPLE used";
+            assertEquals("key (hidden: aws-access-key-id) used", SecretValues.redact(key), key);
+        }
+        assertEquals(12, seen);
+    }
+
+    @Test
     void ordinaryValuesAreLeftAlone() {
         for (String v : List.of("https://developer.download.nvidia.com/compute/cuda/repos/debian12/x86_64/",
                 "/usr/local/cuda-12.2/targets/x86_64-linux/lib/libcudart.so.12.2.140", "GPU-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9",
