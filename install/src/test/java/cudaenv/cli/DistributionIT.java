@@ -46,7 +46,8 @@ class DistributionIT {
     /** All the launcher (sh, dirname, readlink, cat, mv) and the tests' Python clients run. */
     private static final List<String> TOOLS = List.of("sh", "dirname", "readlink", "cat", "mv", "python3", "tar");
 
-    private static Path noJavaBin;
+    @TempDir
+    static Path noJavaBin; // a PATH without java, removed after the class
     private static Processes.Result reference;
 
     @TempDir
@@ -54,7 +55,6 @@ class DistributionIT {
 
     @BeforeAll
     static void referenceReport() throws Exception {
-        noJavaBin = Files.createTempDirectory("cudaenv-no-java-bin");
         for (String tool : TOOLS) {
             Files.createSymbolicLink(noJavaBin.resolve(tool), Path.of("/usr/bin", tool).toRealPath());
         }

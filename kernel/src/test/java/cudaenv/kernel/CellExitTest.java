@@ -31,9 +31,7 @@ class CellExitTest {
 
     @AfterAll
     static void stop() throws Exception {
-        client.sendControl("shutdown_request", new JsonObject());
-        client.controlReply(10_000);
-        running.awaitShutdown();
+        assertEquals("shutdown_reply", running.shutdown());
     }
 
     @ParameterizedTest

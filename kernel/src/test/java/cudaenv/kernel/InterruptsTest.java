@@ -40,9 +40,7 @@ class InterruptsTest {
 
     @AfterAll
     static void stop() throws Exception {
-        client.sendControl("shutdown_request", new JsonObject());
-        client.controlReply(10_000);
-        running.awaitShutdown();
+        assertEquals("shutdown_reply", running.shutdown());
     }
 
     @Test

@@ -55,9 +55,7 @@ class KernelFuzzTest {
 
     @AfterAll
     static void stop() throws Exception {
-        client.sendControl("shutdown_request", new JsonObject());
-        client.controlReply(10_000);
-        running.awaitShutdown();
+        assertEquals("shutdown_reply", running.shutdown());
     }
 
     @Test

@@ -32,9 +32,7 @@ class KernelProtocolTest {
 
     @AfterAll
     static void stop() throws Exception {
-        client.sendControl("shutdown_request", new JsonObject());
-        assertEquals("shutdown_reply", client.controlReply(10_000).orElseThrow().type());
-        running.awaitShutdown();
+        assertEquals("shutdown_reply", running.shutdown());
     }
 
     @BeforeEach

@@ -52,6 +52,8 @@ class FrameworkVendorMachinesTest {
 
     @TempDir
     Path root;
+    @TempDir
+    Path scratch; // outside the root: helper programs and loader placeholders, removed after each test
 
     @BeforeAll
     static void filesArePresent(@TempDir Path work) throws Exception {
@@ -455,7 +457,6 @@ class FrameworkVendorMachinesTest {
      * and it is asked again until it opens them all.
      */
     private Set<String> loaderNotFound(Path lib) throws Exception {
-        Path scratch = Files.createTempDirectory("placeholders");
         Path empty = Files.writeString(scratch.resolve("empty.c"), "int placeholder;\n");
         Set<String> missing = new TreeSet<>();
         Pattern cannot = Pattern.compile("error while loading shared libraries: (\\S+): cannot open shared object file");
@@ -474,8 +475,8 @@ class FrameworkVendorMachinesTest {
     }
 
     /** cuDriverGetVersion from the library itself (it answers without a kernel module). */
-    private static String driverApiVersion(Path libcuda) throws Exception {
-        Path dir = Files.createTempDirectory("cudriver");
+    private String driverApiVersion(Path libcuda) throws Exception {
+        Path dir = scratch;
         Path c = Files.writeString(dir.resolve("v.c"), """
                 #include <dlfcn.h>
                 #include <stdio.h>
