@@ -10,7 +10,7 @@ import cudaenv.report.Report;
 
 /**
  * The Java API: the same report the magics and the command line show. The flow is one way:
- * discover and probe (facts) -> read binaries (facts) -> diagnose (findings, verdict) -> render elsewhere.
+ * discover, then probe and read binaries side by side (facts) -> diagnose (findings, verdict) -> render elsewhere.
  */
 public final class CudaEnv {
     private CudaEnv() {
@@ -22,8 +22,12 @@ public final class CudaEnv {
     }
 
     public static Report report(ReportOptions options) {
-        Report facts = MachineProbe.collect(options, () -> ColdStart.warmUpOnce(options));
-        Report scanned = BinaryScan.scan(facts, options);
+        // the ELF files are read while the worker probes the same libraries; a first report also warms up meanwhile
+        Report scanned = MachineProbe.collect(options, (libraries, frameworks) -> {
+            BinaryScan.Read read = BinaryScan.read(libraries, frameworks, options);
+            ColdStart.warmUpOnce(options);
+            return read::applyTo;
+        });
         // the functional test is opt-in: it touches the GPU
         Report withBinaries = options.testBytes() > 0 ? scanned.withTests(FunctionalTest.run(scanned, options)) : scanned;
         // last: findings quote facts, and a secret in any of them is hidden everywhere the report goes

@@ -33,9 +33,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("report")) {
+        if (args.length > 0 && args[0].equals("report") && !Arrays.asList(args).contains("--help")
+                && !Arrays.asList(args).contains("-h")) {
             // one report, then exit: the exit hook kills the probe worker's group, no scan for strays before it
             cudaenv.probe.ProbeWorkerPool.shared().oneReportThenExit();
+            // the worker's JVM boots while this one loads the rest of itself and reads the files
+            cudaenv.probe.ProbeWorkerPool.shared().prestartInBackground();
         }
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }

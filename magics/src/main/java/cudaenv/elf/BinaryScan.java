@@ -9,8 +9,10 @@ import cudaenv.report.Library;
 import cudaenv.report.Report;
 import cudaenv.report.UnresolvedNeed;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,20 +26,42 @@ public final class BinaryScan {
     }
 
     public static Report scan(Report facts, ReportOptions options) {
+        return read(facts.libraries(), facts.frameworks(), options).applyTo(facts);
+    }
+
+    /**
+     * Reads the files of the libraries and frameworks discovery found; it needs only their paths, so it can run
+     * while the probe worker questions the same libraries, and {@link Read#applyTo} adds it to the facts later.
+     */
+    public static Read read(List<Library> libraries, List<Framework> frameworks, ReportOptions options) {
         RootFs fs = RootFs.of(options.root());
         DependencyResolver resolver = new DependencyResolver(fs, LoaderSearchPath.of(fs, options.env()));
-        List<Binary> binaries = targets(facts, fs).stream().map(p -> binary(p, resolver)).toList();
+        List<Binary> binaries = targets(libraries, frameworks, fs).stream().map(p -> binary(p, resolver)).toList();
         // facts only the files say, read from the ELF files this scan parsed anyway
-        return facts.withBinaries(binaries)
-                .withLibraries(facts.libraries().stream().map(l -> NcclBanner.withBuiltFor(l, resolver)).toList());
+        Map<String, String> ncclBuiltFor = new HashMap<>();
+        for (Library l : libraries) {
+            NcclBanner.builtFor(l, resolver).ifPresent(cuda -> ncclBuiltFor.put(l.path(), cuda));
+        }
+        return new Read(binaries, ncclBuiltFor);
+    }
+
+    /** What the ELF files said: the binaries, and the CUDA each NCCL library's banner names, by path. */
+    public record Read(List<Binary> binaries, Map<String, String> ncclBuiltFor) {
+        /** The facts with the binaries, and builtForCuda from the banner where the library itself did not say. */
+        public Report applyTo(Report facts) {
+            return facts.withBinaries(binaries).withLibraries(facts.libraries().stream()
+                    .map(l -> l.builtForCuda().isPresent() || !ncclBuiltFor.containsKey(l.path()) ? l
+                            : l.withBuiltForCuda(Optional.of(ncclBuiltFor.get(l.path()))))
+                    .toList());
+        }
     }
 
     /** Every CUDA-family library found, and the shared objects of each framework (torch/lib/*.so*, ...). */
-    static List<String> targets(Report facts, RootFs fs) {
+    static List<String> targets(List<Library> libraries, List<Framework> frameworks, RootFs fs) {
         Set<String> paths = new LinkedHashSet<>();
         // discovery already names each library by its real path
-        facts.libraries().stream().map(Library::path).forEach(paths::add);
-        for (Framework f : facts.frameworks()) {
+        libraries.stream().map(Library::path).forEach(paths::add);
+        for (Framework f : frameworks) {
             if (!f.libraries().isEmpty()) {
                 // the framework named the files it loads (already real paths)
                 paths.addAll(f.libraries());

@@ -15,13 +15,12 @@ final class NcclBanner {
     private NcclBanner() {
     }
 
-    /** The library with builtForCuda from its banner, read from the ELF file the scan already parsed. */
-    static Library withBuiltFor(Library lib, DependencyResolver resolver) {
-        if (!lib.kind().equals("nccl") || lib.builtForCuda().isPresent()) {
-            return lib;
+    /** The CUDA an NCCL library's banner names, read from the ELF file the scan already parsed; empty for others. */
+    static Optional<String> builtFor(Library lib, DependencyResolver resolver) {
+        if (!lib.kind().equals("nccl")) {
+            return Optional.empty();
         }
-        Optional<String> cuda = resolver.read(lib.path()).file()
+        return resolver.read(lib.path()).file()
                 .flatMap(elf -> SectionText.find(elf, ".rodata", BANNER)).map(m -> m.group(1));
-        return cuda.isEmpty() ? lib : lib.withBuiltForCuda(cuda);
     }
 }

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.UnaryOperator;
 
 /** Gathers the facts of a machine: discovery, file facts and native probes (in a worker process). */
 public final class MachineProbe {
@@ -26,20 +29,37 @@ public final class MachineProbe {
     }
 
     public static Report collect(ReportOptions options) {
-        return collect(options, ProbeWorkerPool.shared(), () -> { });
+        return collect(options, ProbeWorkerPool.shared(), Meanwhile.NOTHING);
     }
 
-    /** @param meanwhile work for this thread after the files are read, while the worker may still be booting */
-    public static Report collect(ReportOptions options, Runnable meanwhile) {
+    /** @param meanwhile work for this thread after the files are read, while the worker boots and probes */
+    public static Report collect(ReportOptions options, Meanwhile meanwhile) {
         return collect(options, ProbeWorkerPool.shared(), meanwhile);
     }
 
     public static Report collect(ReportOptions options, ProbeWorkerPool pool) {
-        return collect(options, pool, () -> { });
+        return collect(options, pool, Meanwhile.NOTHING);
+    }
+
+    static Report collect(ReportOptions options, ProbeWorkerPool pool, Runnable meanwhile) {
+        return collect(options, pool, (libraries, frameworks) -> {
+            meanwhile.run();
+            return UnaryOperator.identity();
+        });
+    }
+
+    /**
+     * Work for the caller's thread while the worker probes (on a thread of its own): it sees the libraries the
+     * files name (not yet probed) and the frameworks, and returns what to add to the finished facts.
+     */
+    public interface Meanwhile {
+        Meanwhile NOTHING = (libraries, frameworks) -> UnaryOperator.identity();
+
+        UnaryOperator<Report> withFiles(List<Library> libraries, List<Framework> frameworks);
     }
 
     /** @param pool where the worker comes from: its JVM starts now and boots while the files are read */
-    static Report collect(ReportOptions options, ProbeWorkerPool pool, Runnable meanwhile) {
+    static Report collect(ReportOptions options, ProbeWorkerPool pool, Meanwhile meanwhile) {
         pool.prestartInBackground();
         RootFs fs = RootFs.of(options.root());
         Map<String, String> env = options.env();
@@ -55,9 +75,14 @@ public final class MachineProbe {
         boolean driverInjected = found.libraries().stream()
                 .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
         Container container = ContainerFiles.read(fs, env, module, driverInjected);
-        meanwhile.run();
-        Map<String, ProbeResult> probed = NativeProbes.run(found.libraries(), fs, options.timeout(), options.initTimeout(),
-                pool);
+        FutureTask<Map<String, ProbeResult>> probes = new FutureTask<>(() -> NativeProbes.run(found.libraries(), fs,
+                options.timeout(), options.initTimeout(), pool));
+        Thread prober = new Thread(probes, "cudaenv-probe-driver");
+        prober.setDaemon(true);
+        prober.start();
+        UnaryOperator<Report> finish = meanwhile.withFiles(
+                found.libraries().stream().map(f -> library(f, Optional.empty())).toList(), frameworks);
+        Map<String, ProbeResult> probed = await(probes, prober);
 
         List<Library> libraries = new ArrayList<>();
         List<ProbeCall> calls = new ArrayList<>();
@@ -74,9 +99,39 @@ public final class MachineProbe {
         Optional<ProbeResult> cuda = libcuda.map(l -> probed.get(l.path()));
         Optional<ProbeResult> nvml = selected(found, "nvml").map(l -> probed.get(l.path()));
         Driver driver = DriverFacts.driver(libcuda, cuda, nvml, module).withPciDevices(PciDevices.nvidia(fs));
-        return new Report(Report.SCHEMA_VERSION, null, host, driver, DriverFacts.gpus(cuda, nvml), libraries, toolkit,
-                frameworks, container, List.of(), null, List.of(), List.of(), calls, null,
-                PlatformFiles.read(fs, found.sitePackages()).withSecureBoot(SecureBootFiles.read(fs, module.loaded())));
+        return finish.apply(new Report(Report.SCHEMA_VERSION, null, host, driver, DriverFacts.gpus(cuda, nvml),
+                libraries, toolkit, frameworks, container, List.of(), null, List.of(), List.of(), calls, null,
+                PlatformFiles.read(fs, found.sitePackages()).withSecureBoot(SecureBootFiles.read(fs, module.loaded()))));
+    }
+
+    /**
+     * The probes' results; an interrupt of the caller is passed on to the prober, whose probe in flight then
+     * answers "interrupted" as it would have on the caller's own thread.
+     */
+    private static Map<String, ProbeResult> await(FutureTask<Map<String, ProbeResult>> probes, Thread prober) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return probes.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    prober.interrupt();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static Optional<FoundLibrary> selected(Discovery found, String kind) {

@@ -18,13 +18,32 @@ public final class Redaction {
 
     /** The report with its secrets hidden; the same instance when it has none. */
     public static Report apply(Report report) {
+        // most reports hold nothing to hide: their one-line text says so for less than a tree and its walk costs
+        if (!mayHoldSecretValues(ReportJson.encode(report)) && !hasSecretNamedEnv(report)) {
+            return report;
+        }
         JsonElement tree = ReportJson.tree(report);
         return walk(tree, false) ? ReportJson.fromTree(tree) : report;
     }
 
+    /**
+     * Whether the walk could find a secret value: without a backslash every string stands verbatim in the text, and
+     * no pattern crosses a quote (a match in a string is a match in the text); an escape could disguise one.
+     */
+    private static boolean mayHoldSecretValues(String json) {
+        return json.indexOf('\\') >= 0 || SecretValues.containsSecret(json);
+    }
+
+    /** The walk's other rewrite: the container's environment (the report's only "env") under a secret-looking name. */
+    private static boolean hasSecretNamedEnv(Report report) {
+        return report.container() != null && report.container().env().entrySet().stream()
+                .anyMatch(e -> e.getValue() != null && SecretNames.looksSecret(e.getKey())
+                        && !e.getValue().equals(SecretNames.HIDDEN) && !e.getValue().equals("<redacted>"));
+    }
+
     /** Whether a report's JSON text may hold something to hide (escapes could disguise a secret: then maybe). */
     static boolean mayHoldSecrets(String json) {
-        return json.indexOf('\\') >= 0 || SecretValues.containsSecret(json) || mayHoldSecretNames(json);
+        return mayHoldSecretValues(json) || mayHoldSecretNames(json);
     }
 
     private static boolean mayHoldSecretNames(String json) {
