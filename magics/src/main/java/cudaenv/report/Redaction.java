@@ -26,12 +26,9 @@ public final class Redaction {
         return walk(tree, false) ? ReportJson.fromTree(tree) : report;
     }
 
-    /**
-     * Whether the walk could find a secret value: without a backslash every string stands verbatim in the text, and
-     * no pattern crosses a quote (a match in a string is a match in the text); an escape could disguise one.
-     */
+    /** Whether the walk could find a secret value: an escape could disguise one, else the strings of the text say. */
     private static boolean mayHoldSecretValues(String json) {
-        return json.indexOf('\\') >= 0 || SecretValues.containsSecret(json);
+        return json.indexOf('\\') >= 0 || SecretValues.inStringsOf(json);
     }
 
     /** The walk's other rewrite: the container's environment (the report's only "env") under a secret-looking name. */
@@ -43,7 +40,7 @@ public final class Redaction {
 
     /** Whether a report's JSON text may hold something to hide (escapes could disguise a secret: then maybe). */
     static boolean mayHoldSecrets(String json) {
-        return mayHoldSecretValues(json) || mayHoldSecretNames(json);
+        return json.indexOf('\\') >= 0 || SecretValues.containsSecret(json) || mayHoldSecretNames(json);
     }
 
     private static boolean mayHoldSecretNames(String json) {

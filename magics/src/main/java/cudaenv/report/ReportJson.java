@@ -1,16 +1,21 @@
 package cudaenv.report;
 
+import com.google.gson.FormattingStyle;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /** The report as JSON, both ways: the one codec for saved files, the command line and the magics. */
 public final class ReportJson {
-    private static final Gson PRETTY = builder().setPrettyPrinting().create();
+    /** One instance for both layouts: its adapters, built by reflection on each type's first use, are built once. */
     private static final Gson COMPACT = builder().create();
 
     private ReportJson() {
@@ -24,7 +29,15 @@ public final class ReportJson {
     }
 
     public static String pretty(Report report) {
-        return PRETTY.toJson(report);
+        StringWriter text = new StringWriter();
+        try {
+            JsonWriter writer = COMPACT.newJsonWriter(text);
+            writer.setFormattingStyle(FormattingStyle.PRETTY);
+            COMPACT.toJson(report, Report.class, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     /** One line, for JSON-lines streams (pod logs, fleet collection). */

@@ -35,21 +35,30 @@ final class SecretPatterns {
             return false;
         }
 
-        // compares only where the first letter occurs, in either case (each found once: linear in the text)
+        /** Where {@code part} (one of needs) next occurs in text from {@code from}, in any case if the pattern ignores it; -1 if nowhere. */
+        int indexOf(String text, String part, int from) {
+            return anyCase ? indexOfIgnoreCase(text, part, from) : text.indexOf(part, from);
+        }
+
         private static boolean containsIgnoreCase(String text, String part) {
+            return indexOfIgnoreCase(text, part, 0) >= 0;
+        }
+
+        // compares only where the first letter occurs, in either case (each found once: linear in the text)
+        private static int indexOfIgnoreCase(String text, String part, int from) {
             char lower = Character.toLowerCase(part.charAt(0));
             char upper = Character.toUpperCase(part.charAt(0));
             int last = text.length() - part.length();
-            int atLower = text.indexOf(lower);
-            int atUpper = lower == upper ? -1 : text.indexOf(upper);
+            int atLower = text.indexOf(lower, from);
+            int atUpper = lower == upper ? -1 : text.indexOf(upper, from);
             while (atLower >= 0 || atUpper >= 0) {
                 boolean lowerFirst = atUpper < 0 || (atLower >= 0 && atLower < atUpper);
                 int i = lowerFirst ? atLower : atUpper;
                 if (i > last) {
-                    return false;
+                    return -1;
                 }
                 if (text.regionMatches(true, i, part, 0, part.length())) {
-                    return true;
+                    return i;
                 }
                 if (lowerFirst) {
                     atLower = text.indexOf(lower, i + 1);
@@ -57,7 +66,7 @@ final class SecretPatterns {
                     atUpper = text.indexOf(upper, i + 1);
                 }
             }
-            return false;
+            return -1;
         }
 
         boolean keeps() {

@@ -34,6 +34,33 @@ public final class SecretValues {
         return out;
     }
 
+    /**
+     * Whether a string of {@code json}, a JSON text without a backslash, holds a secret. Without escapes a quote
+     * always delimits a string and every string stands verbatim: each pattern runs only on the quote-free stretches
+     * around its needed text (the strings a walk would run it on), not on the whole text.
+     */
+    static boolean inStringsOf(String json) {
+        for (SecretPatterns.ValuePattern p : SecretPatterns.ROWS.values()) {
+            if (p.needs().isEmpty()) {
+                if (p.pattern().matcher(json).find()) {
+                    return true;
+                }
+                continue;
+            }
+            for (String part : p.needs()) {
+                for (int at = p.indexOf(json, part, 0); at >= 0; ) {
+                    int end = json.indexOf('"', at);
+                    end = end < 0 ? json.length() : end;
+                    if (p.pattern().matcher(json.substring(json.lastIndexOf('"', at) + 1, end)).find()) {
+                        return true;
+                    }
+                    at = p.indexOf(json, part, end);
+                }
+            }
+        }
+        return false;
+    }
+
     public static boolean containsSecret(String text) {
         return SecretPatterns.ROWS.values().stream().anyMatch(p -> p.mayMatch(text) && p.pattern().matcher(text).find());
     }

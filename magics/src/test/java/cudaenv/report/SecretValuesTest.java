@@ -44,6 +44,24 @@ class SecretValuesTest {
     }
 
     @Test
+    void theStringsOfAJsonTextHoldASecretExactlyWhenTheirWalkWouldHideOne() {
+        com.google.gson.Gson gson = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
+        SAMPLES.forEach((id, s) -> {
+            // escapes (the PEM sample's newlines) leave the text check to the walk: only escape-free texts are asked
+            for (String text : List.of(s.get(0), s.get(0).toUpperCase(java.util.Locale.ROOT), "see " + s.get(0))) {
+                String json = gson.toJson(Map.of("path", "/usr/lib/libcudart.so.12", "said", List.of("ok", text)));
+                if (json.indexOf('\\') < 0) {
+                    assertEquals(!SecretValues.redact(text).equals(text), SecretValues.inStringsOf(json), id + ": " + json);
+                }
+            }
+        });
+        // the needed text in one string, the rest of a match in the next: no secret in either string
+        assertFalse(SecretValues.inStringsOf("{\"a\":\"https://\",\"b\":\"user:pw@host\"}"));
+        assertFalse(SecretValues.inStringsOf("{\"advice\":\"the installer from https://www.nvidia.com/Download\"}"));
+        assertTrue(SecretValues.inStringsOf("{\"x\":1,\"y\":\"git clone https://u:pw@host/r\"}"));
+    }
+
+    @Test
     void theNeedsPrefilterNeverSkipsTextThePatternMatches() {
         for (SecretPatterns.ValuePattern p : SecretPatterns.ROWS.values()) {
             String sample = SAMPLES.get(p.id()).get(0);
