@@ -23,9 +23,13 @@ public final class FastStartFiles {
     /**
      * A short run compiles less with C1 alone, on one compiler thread (on two cores a second one only competes
      * with the probe worker's start: about 8% faster, bench/probe). compare over a fleet runs long enough for C2
-     * to pay, and tiered compilation needs two compiler threads.
+     * to pay, and tiered compilation needs two compiler threads. A cold report ran a third of its CPU time in the
+     * compiler: compiling only methods called five times as often, and keeping reflection on its native accessors
+     * instead of generating a class per reflected member (about 40 per report), took its CPU time about 10% lower
+     * (bench/loader/speed.sh).
      */
-    static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+    static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+            "-XX:CompileThresholdScaling=5", "-Dsun.reflect.inflationThreshold=2147483647");
     /** Serial GC (no GC threads to start), no perf-data file, shared classes. */
     static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto");
 

@@ -12,7 +12,7 @@ if [ ! -x "$java" ]; then
 fi
 case "$1" in
   compare) tier= ;;
-  *) tier="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1" ;;
+  *) tier="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=5 -Dsun.reflect.inflationThreshold=2147483647" ;;
 esac
 flags="-XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
 if [ -f "$lib/cudaenv-cli.jsa" ] && [ "$(cat "$lib/recorded-at" 2>/dev/null)" = "$root" ]; then

@@ -8,11 +8,13 @@ import java.util.Optional;
 /** The command line of a probe worker: this JVM's java and class path, flags for a short-lived JVM, and sidecars. */
 final class WorkerJvm {
     /**
-     * A short-lived JVM: C1 only with one compiler thread, serial GC (every probe answer the tests pin was taken
-     * under it). jna.platform.library.path set (empty) stops JNA running ldconfig -p at start: libraries load by
-     * full path.
+     * A short-lived JVM: C1 only with one compiler thread, compiling only methods called five times as often as
+     * by default, reflection on native accessors (no class generated per reflected member), serial GC (every probe
+     * answer the tests pin was taken under it). jna.platform.library.path set (empty) stops JNA running ldconfig -p
+     * at start: libraries load by full path.
      */
-    static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
+    static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+            "-XX:CompileThresholdScaling=5", "-Dsun.reflect.inflationThreshold=2147483647", "-XX:+UseSerialGC",
             "-Xshare:auto", "-XX:-UsePerfData", "-Xmx64m", "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=/dev/null",
             "-Djava.awt.headless=true", "-Djna.platform.library.path=");
 
