@@ -18,6 +18,18 @@ public record UnresolvedNeed(String soname, String neededBy, Optional<String> ve
         resolvedPath = Lists.opt(resolvedPath);
     }
 
+    // written out as the record would make them: its own link through method handles at first use (milliseconds cold)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UnresolvedNeed u && u.soname.equals(soname) && u.neededBy.equals(neededBy)
+                && u.version.equals(version) && u.resolvedPath.equals(resolvedPath);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((soname.hashCode() * 31 + neededBy.hashCode()) * 31 + version.hashCode()) * 31 + resolvedPath.hashCode();
+    }
+
     /** The loader's own words for it (ldd / dlerror). */
     public String loaderMessage() {
         return version.map(v -> resolvedPath.orElse(soname) + ": version `" + v + "' not found (required by "

@@ -37,4 +37,15 @@ public record CudaVersion(int major, int minor) implements Comparable<CudaVersio
     public String toString() {
         return major + "." + minor;
     }
+
+    // written out as the record would make them: its own link through method handles at first use (milliseconds cold)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CudaVersion v && v.major == major && v.minor == minor;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * major + minor;
+    }
 }
