@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -34,13 +35,13 @@ public final class ProbeWorker {
         WorkerSession.Libc libc = Native.load("c", WorkerSession.Libc.class);
         WorkerSession.enter(libc).ifPresent(problem -> System.err.println("cudaenv probe worker: " + problem));
         warmUp(libc);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         if (List.of(args).contains(RECORD)) {
             loadProbeClasses();
             return;
         }
         protocol.println("READY");
         protocol.flush();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             ProbeRequest request = ReportJson.decode(line, ProbeRequest.class);
             ProbeResult result = LibraryProbes.probe(request, protocol);
@@ -59,12 +60,19 @@ public final class ProbeWorker {
                 List.of(new ProbeCall("", "", "", 0)))), ProbeResult.class);
     }
 
-    /** Runs every probe's path up to its library's load, which fails: the classes a real probe needs get loaded. */
+    /**
+     * Runs every probe on a library that loads but exports none of its calls (the JVM's own libjava): each call
+     * answers "not exported", so the classes and lambdas a real probe needs past its load get recorded too; then
+     * on a path that does not load, for the failure's.
+     */
     private static void loadProbeClasses() {
         PrintStream nowhere = new PrintStream(java.io.OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        for (String kind : LibraryProbes.PROBED) {
-            ProbeResult r = LibraryProbes.probe(new ProbeRequest(kind, "/nonexistent/cudaenv-record/lib.so"), nowhere);
-            nowhere.println("DONE " + ReportJson.encode(r));
+        Path libjava = Path.of(System.getProperty("java.home"), "lib", "libjava.so");
+        for (String path : List.of(libjava.toString(), "/nonexistent/cudaenv-record/lib.so")) {
+            for (String kind : LibraryProbes.PROBED) {
+                ProbeResult r = LibraryProbes.probe(new ProbeRequest(kind, path), nowhere);
+                nowhere.println("DONE " + ReportJson.encode(r));
+            }
         }
     }
 }
