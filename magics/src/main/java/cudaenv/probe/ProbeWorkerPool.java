@@ -36,7 +36,7 @@ public final class ProbeWorkerPool implements AutoCloseable {
     /** Starts a worker now if none is waiting, for the next report. */
     public synchronized void prestart() {
         if (idle == null || !idle.alive()) {
-            idle = WorkerHandle.start();
+            idle = WorkerHandle.start(oneReport);
         }
     }
 
@@ -81,7 +81,7 @@ public final class ProbeWorkerPool implements AutoCloseable {
             idle.close();
         }
         idle = null;
-        return w != null ? w : WorkerHandle.start();
+        return w != null ? w : WorkerHandle.start(oneReport);
     }
 
     /** Back to the pool if it is still healthy and none is waiting; else stopped. */

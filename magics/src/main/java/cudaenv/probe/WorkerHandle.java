@@ -91,7 +91,12 @@ public final class WorkerHandle implements AutoCloseable {
 
     /** Starts a worker; it boots while the caller does other work. */
     public static WorkerHandle start() {
-        List<String> command = WorkerJvm.command();
+        return start(false);
+    }
+
+    /** @param oneReport the worker answers one report only (WorkerJvm.ONE_REPORT) */
+    static WorkerHandle start(boolean oneReport) {
+        List<String> command = WorkerJvm.command(oneReport);
         try {
             return new WorkerHandle(new ProcessBuilder(command).start());
         } catch (IOException e) {

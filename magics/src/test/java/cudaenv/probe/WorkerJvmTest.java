@@ -65,6 +65,10 @@ class WorkerJvmTest {
         assertEquals(List.of("-cp", "target/classes:lib/gson.jar", ProbeWorker.class.getName()),
                 command.subList(command.size() - 3, command.size()));
         assertTrue(command.containsAll(WorkerJvm.FLAGS));
+        assertTrue(WorkerJvm.ONE_REPORT.stream().noneMatch(command::contains), "a kernel's worker compiles as usual");
+        List<String> oneReport = WorkerJvm.command("target/classes:lib/gson.jar", Optional.empty(), true);
+        assertTrue(oneReport.containsAll(WorkerJvm.ONE_REPORT), oneReport::toString);
+        assertEquals(ProbeWorker.class.getName(), oneReport.get(oneReport.size() - 1), "flags before the class");
     }
 
     @Test
