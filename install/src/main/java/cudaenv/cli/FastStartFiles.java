@@ -22,8 +22,8 @@ public final class FastStartFiles {
     static final String ARCHIVE = "cudaenv-cli.jsa";
     /**
      * A short run compiles less with C1 alone, on one compiler thread (on two cores a second one only competes
-     * with the probe worker's start: about 8% faster, bench/probe). compare over a fleet runs long enough for C2
-     * to pay, and tiered compilation needs two compiler threads.
+     * with the probe worker's start: about 8% faster, bench/probe). compare over a fleet too: its parsing threads
+     * use every core, where C2 took more CPU than it saved (bench/fleet/realistic.sh).
      */
     static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
     /** Serial GC (no GC threads to start), no perf-data file, shared classes. */
@@ -68,10 +68,7 @@ public final class FastStartFiles {
                 here=$(dirname "$(readlink -f "$0")")
                 java=%2$s
                 [ -x "$java" ] || java=java
-                case "$1" in
-                  compare) tier= ;;
-                  *) tier="%3$s" ;;
-                esac
+                tier="%3$s"
                 # the terminal's width, measured here where it costs one small process, and the name help shows
                 cols=
                 if [ -t 1 ]; then size=$(stty size </dev/tty 2>/dev/null) && cols=${size#* }; fi
