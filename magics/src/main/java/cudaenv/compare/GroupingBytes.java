@@ -490,8 +490,13 @@ final class GroupingBytes {
         p = ws(b, p, end);
     }
 
-    /** JSON whitespace from q: the index after it; counts line feeds and notes the line splitter's cues. */
+    /** JSON whitespace from q: the index after it. Small enough for C1 to inline: compact JSON has none. */
     private int ws(byte[] a, int q, int to) {
+        return q < to && a[q] > ' ' ? q : spaces(a, q, to);
+    }
+
+    /** {@link #ws} where there may be some: counts line feeds and notes the line splitter's cues. */
+    private int spaces(byte[] a, int q, int to) {
         while (q < to) {
             byte c = a[q];
             if (c == ' ' || c == '\t') {
@@ -528,16 +533,18 @@ final class GroupingBytes {
 
     private int top(int s, int e) {
         for (int i = 0; i < TOP.length; i++) {
-            if (same(s, e, TOP[i])) {
+            byte[] name = TOP[i];
+            if (name.length == e - s && name[0] == b[s] && same(s, e, name)) {
                 return i;
             }
         }
         return -1;
     }
 
+    /** Length and first byte compared here, so most names never call {@link #same} (C1 does not inline it). */
     private boolean in(int s, int e, byte[][] names) {
         for (byte[] name : names) {
-            if (same(s, e, name)) {
+            if (name.length == e - s && name[0] == b[s] && same(s, e, name)) {
                 return true;
             }
         }
