@@ -118,26 +118,6 @@ final class ByteSearch {
         return to;
     }
 
-    /** How many bytes in [from, to) are c. */
-    static int count(byte[] b, int from, int to, byte c) {
-        long pattern = ONES * (c & 0xff);
-        long lows = ~HIGHS;
-        int n = 0;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ pattern;
-            // exact: the high bit set for each zero byte of x, no borrow between bytes
-            long t = ~(((x & lows) + lows) | x | lows);
-            n += Long.bitCount(t);
-        }
-        for (; i < to; i++) {
-            if (b[i] == c) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /** In one pass: how many bytes in [from, to) are '\n', negative (sign bit set) when any is '\r'. */
     static long lineFeeds(byte[] b, int from, int to) {
         long lows = ~HIGHS;
@@ -147,7 +127,12 @@ final class ByteSearch {
         for (; i + 8 <= to; i += 8) {
             long w = (long) LONGS.get(b, i);
             long x = w ^ NEWLINES;
-            n += Long.bitCount(~(((x & lows) + lows) | x | lows));
+            // exact: the high bit set for each zero byte of x; counted only in the rare word with one (bitCount
+            // is a call on C1)
+            long t = ~(((x & lows) + lows) | x | lows);
+            if (t != 0) {
+                n += Long.bitCount(t);
+            }
             returns |= zeros(w ^ RETURNS);
         }
         for (; i < to; i++) {

@@ -87,8 +87,7 @@ final class FleetReader implements AutoCloseable {
     }
 
     /** Queues a regular file: read, split and parsed by a parsing thread when small, else streamed from here. */
-    void read(Path file) throws IOException {
-        long size = Files.size(file);
+    void read(Path file, long size) throws IOException {
         if (size > WHOLE_FILE) {
             try (InputStream in = Files.newInputStream(file)) {
                 read(in, file.toString());

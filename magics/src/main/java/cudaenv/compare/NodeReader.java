@@ -29,13 +29,12 @@ final class NodeReader {
     }
 
     Result read(ByteDocuments.Document doc) {
-        if (doc.json().isEmpty() || !doc.hasSchemaVersion()) {
+        if (!doc.hasJson() || !doc.hasSchemaVersion()) {
             return full(doc);
         }
         Optional<GroupingBytes.Scanned> scanned = doc.scanned();
         if (scanned.isEmpty()) {
-            byte[] json = doc.json().get();
-            scanned = scanners.get().scanned(json, 0, json.length);
+            scanned = scanners.get().scanned(doc.bytes(), doc.from(), doc.to());
         }
         if (scanned.isEmpty() || scanned.get().key().length() > LARGEST_KEY) {
             return full(doc);

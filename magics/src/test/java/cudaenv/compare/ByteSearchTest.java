@@ -6,7 +6,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The eight-at-a-time searches against a byte-by-byte loop, for every start and end over random bytes. */
+/** The eight-at-a-time searches and counts against a byte-by-byte loop, for every start and end over random bytes. */
 class ByteSearchTest {
     @Test
     void eachSearchFindsTheFirstMatchAByteLoopFinds() {
@@ -25,6 +25,13 @@ class ByteSearchTest {
                     assertEquals(first(b, from, to, c -> c == '"' || c == '\\' || (c >= 0 && c < 0x20)),
                             ByteSearch.stringStop(b, from, to));
                     assertEquals(first(b, from, to, c -> c == '{'), ByteSearch.indexOf(b, from, to, (byte) '{'));
+                    long lineFeeds = 0;
+                    boolean returns = false;
+                    for (int i = from; i < to; i++) {
+                        lineFeeds += b[i] == '\n' ? 1 : 0;
+                        returns |= b[i] == '\r';
+                    }
+                    assertEquals(returns ? lineFeeds | Long.MIN_VALUE : lineFeeds, ByteSearch.lineFeeds(b, from, to));
                 }
             }
         }
