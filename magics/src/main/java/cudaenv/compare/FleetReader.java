@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  */
 final class FleetReader implements AutoCloseable {
     static final int WINDOW = 256;
-    static final long WINDOW_BYTES = 8L << 20;
+    static final long WINDOW_BYTES = 4L << 20;
     /** Files up to this size are read whole by a parsing thread; larger ones are streamed like stdin. */
     static final long WHOLE_FILE = 4L << 20;
 
