@@ -10,10 +10,10 @@ if [ ! -x "$java" ]; then
   echo "cudaenv: the bundled Java runtime is missing ($java); unpack the whole archive again" >&2
   exit 1
 fi
-case "$1" in
-  compare) tier= ;;
-  *) tier="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=5 -Dsun.reflect.inflationThreshold=2147483647" ;;
-esac
+# C1 alone on one compiler thread, compare too (its parsing threads use every core; C2 cost more than it saved)
+tier="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
+# the other commands run once over little data: less compiling, reflection without generated classes
+[ "$1" = compare ] || tier="$tier -XX:CompileThresholdScaling=5 -Dsun.reflect.inflationThreshold=2147483647"
 flags="-XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
 if [ -f "$lib/cudaenv-cli.jsa" ] && [ "$(cat "$lib/recorded-at" 2>/dev/null)" = "$root" ]; then
   exec "$java" $tier $flags -XX:SharedArchiveFile="$lib/cudaenv-cli.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \

@@ -73,6 +73,15 @@ class FastStartIT {
                 mine.toString(), "--json"), Map.of(), dir, LIMIT);
         assertEquals(0, compared.exit(), compared.output());
         assertTrue(compared.output().startsWith("{"), compared.output());
+        // compare starts from its own archive, recorded over the sample reports: the same fleet as java -jar
+        assertTrue(Files.isRegularFile(FastStartFiles.compareArchive(JAR)), "the build records "
+                + FastStartFiles.compareArchive(JAR));
+        String samples = Path.of("..", "notebooks", "samples").toAbsolutePath().toString();
+        Processes.Result fleet = Processes.run(List.of(launcher.toString(), "compare", samples, "--json"), Map.of(),
+                dir, LIMIT);
+        assertEquals(Processes.run(List.of(java(), "-jar", JAR.toString(), "compare", samples, "--json"), Map.of(), dir,
+                LIMIT).output(), fleet.output());
+        assertTrue(fleet.output().contains("\"nodes\": 7"), fleet.output());
         Processes.Result version = Processes.run(List.of(launcher.toString(), "--version"), Map.of(), dir, LIMIT);
         assertEquals(0, version.exit(), version.output());
         assertTrue(version.output().startsWith("cudaenv "), version.output());

@@ -27,17 +27,35 @@ final class ByteDocuments {
     private boolean pending;
     private int nextObjectLine = -1;
 
-    /** One document as bytes, or why a piece of input is none. */
-    record Document(String where, Optional<byte[]> json, Optional<String> error, boolean hasSchemaVersion,
+    /**
+     * One document as bytes[from, to) (null where a piece of input is none, and error says why). A slice of the
+     * buffer it was split from: most documents are only scanned, and copying each cost as much as reading it.
+     */
+    record Document(String where, byte[] bytes, int from, int to, Optional<String> error, boolean hasSchemaVersion,
                     Optional<GroupingBytes.Scanned> scanned) {
+        Document(String where, Optional<byte[]> json, Optional<String> error, boolean hasSchemaVersion,
+                 Optional<GroupingBytes.Scanned> scanned) {
+            this(where, json.orElse(null), 0, json.map(b -> b.length).orElse(0), error, hasSchemaVersion, scanned);
+        }
+
+        boolean hasJson() {
+            return bytes != null;
+        }
+
+        /** A copy of the document's bytes. */
+        Optional<byte[]> json() {
+            return hasJson() ? Optional.of(Arrays.copyOfRange(bytes, from, to)) : Optional.empty();
+        }
+
         /** The same document as {@link JsonDocuments} gives it (for the full read). */
         JsonDocuments.Document decoded() {
-            return new JsonDocuments.Document(where, json.map(b -> new String(b, StandardCharsets.UTF_8)), error,
-                    hasSchemaVersion ? Set.of("schemaVersion") : Set.of());
+            return new JsonDocuments.Document(where,
+                    hasJson() ? Optional.of(new String(bytes, from, to - from, StandardCharsets.UTF_8)) : Optional.empty(),
+                    error, hasSchemaVersion ? Set.of("schemaVersion") : Set.of());
         }
 
         int size() {
-            return json.map(b -> b.length).orElse(0);
+            return to - from;
         }
     }
 
@@ -153,7 +171,6 @@ final class ByteDocuments {
         String prefix = prefixEnd < 0 ? "" : decode(pos + 1, prefixEnd - 2);
         int start = lineNo + 1;
         lineNo += 1 + scanner.newlines();
-        byte[] json = Arrays.copyOfRange(buf, body, e);
         pos = e;
         if (e < lim) {
             pos++;
@@ -161,7 +178,7 @@ final class ByteDocuments {
                 pos++;
             }
         }
-        return Optional.of(new Document(where(start, prefix), Optional.of(json), Optional.empty(), true, scanned));
+        return Optional.of(new Document(where(start, prefix), buf, body, e, Optional.empty(), true, scanned));
     }
 
     /** Reads on from a document's first line until its braces close. */

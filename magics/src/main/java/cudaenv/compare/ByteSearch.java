@@ -23,13 +23,21 @@ final class ByteSearch {
         return (w - ONES) & ~w & HIGHS;
     }
 
+    /**
+     * The index of the lowest byte whose high bit t sets: a multiply, not numberOfTrailingZeros (C1, which the
+     * launcher runs, compiles that as a call).
+     */
+    private static int firstByte(long t) {
+        return (int) ((((t & -t) >>> 7) * 0x0001020304050607L) >>> 56);
+    }
+
     /** The first index in [from, to) holding '"', or to. */
     static int quote(byte[] b, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long t = zeros((long) LONGS.get(b, i) ^ QUOTES);
             if (t != 0) {
-                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+                return i + firstByte(t);
             }
         }
         for (; i < to; i++) {
@@ -47,7 +55,7 @@ final class ByteSearch {
             long w = (long) LONGS.get(b, i);
             long t = zeros(w ^ NEWLINES) | zeros(w ^ RETURNS);
             if (t != 0) {
-                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+                return i + firstByte(t);
             }
         }
         for (; i < to; i++) {
@@ -66,7 +74,7 @@ final class ByteSearch {
             // bytes below 0x20: w - 0x20 borrows into the high bit only where the byte is below 0x20 (and not 0x80+)
             long t = zeros(w ^ QUOTES) | zeros(w ^ BACKSLASHES) | ((w - SPACES) & ~w & HIGHS);
             if (t != 0) {
-                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+                return i + firstByte(t);
             }
         }
         for (; i < to; i++) {
@@ -99,7 +107,7 @@ final class ByteSearch {
         for (; i + 8 <= to; i += 8) {
             long t = zeros((long) LONGS.get(b, i) ^ pattern);
             if (t != 0) {
-                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+                return i + firstByte(t);
             }
         }
         for (; i < to; i++) {
@@ -108,26 +116,6 @@ final class ByteSearch {
             }
         }
         return to;
-    }
-
-    /** How many bytes in [from, to) are c. */
-    static int count(byte[] b, int from, int to, byte c) {
-        long pattern = ONES * (c & 0xff);
-        long lows = ~HIGHS;
-        int n = 0;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ pattern;
-            // exact: the high bit set for each zero byte of x, no borrow between bytes
-            long t = ~(((x & lows) + lows) | x | lows);
-            n += Long.bitCount(t);
-        }
-        for (; i < to; i++) {
-            if (b[i] == c) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** In one pass: how many bytes in [from, to) are '\n', negative (sign bit set) when any is '\r'. */
@@ -139,7 +127,12 @@ final class ByteSearch {
         for (; i + 8 <= to; i += 8) {
             long w = (long) LONGS.get(b, i);
             long x = w ^ NEWLINES;
-            n += Long.bitCount(~(((x & lows) + lows) | x | lows));
+            // exact: the high bit set for each zero byte of x; counted only in the rare word with one (bitCount
+            // is a call on C1)
+            long t = ~(((x & lows) + lows) | x | lows);
+            if (t != 0) {
+                n += Long.bitCount(t);
+            }
             returns |= zeros(w ^ RETURNS);
         }
         for (; i < to; i++) {

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  */
 final class FleetReader implements AutoCloseable {
     static final int WINDOW = 256;
-    static final long WINDOW_BYTES = 8L << 20;
+    static final long WINDOW_BYTES = 4L << 20;
     /** Files up to this size are read whole by a parsing thread; larger ones are streamed like stdin. */
     static final long WHOLE_FILE = 4L << 20;
 
@@ -87,8 +87,7 @@ final class FleetReader implements AutoCloseable {
     }
 
     /** Queues a regular file: read, split and parsed by a parsing thread when small, else streamed from here. */
-    void read(Path file) throws IOException {
-        long size = Files.size(file);
+    void read(Path file, long size) throws IOException {
         if (size > WHOLE_FILE) {
             try (InputStream in = Files.newInputStream(file)) {
                 read(in, file.toString());

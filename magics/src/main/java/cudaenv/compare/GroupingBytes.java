@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Checks a report's bytes for strict JSON without building anything and writes, into a reusable buffer, what
- * {@link GroupingJson#prune} would keep of it except the hostname: two reports with the same such bytes become the
- * same node but for its host, so a fleet binds each configuration once. Anything this strict reader does not take
+ * {@link GroupingJson#prune} would keep of it except the hostname and the findings: two reports with the same such
+ * bytes become the same node but for its host and findings, so a fleet binds each configuration once. Anything this strict reader does not take
  * (escaped member names, control characters, comments, deep nesting, no schemaVersion or hostname, ...) is left to
  * the full read, which decides as before.
  */
@@ -18,6 +18,7 @@ final class GroupingBytes {
     private static final byte[] HOST = bytes("host");
     private static final byte[] HOSTNAME = bytes("hostname");
     private static final byte[] SCHEMA_VERSION = bytes("schemaVersion");
+    private static final byte[] FINDINGS = bytes("findings");
     private static final byte[][] TOP;
     /** Per top-level name in {@link #TOP}: the members kept of it, or null when it is kept whole. */
     private static final byte[][][] MEMBERS;
@@ -50,14 +51,20 @@ final class GroupingBytes {
     private byte[] out = new byte[1 << 14];
     private int n;
     private int hostnameStart;
+    private int findingsStart;
+    private int findingsEnd;
     private int hostnameEnd;
     private boolean hostSeen;
     private boolean schemaSeen;
     private int newlines;
     private boolean oddLines;
 
-    /** What grouping keeps of a plain report but its hostname, and the raw hostname. */
-    record Scanned(Key key, String hostname) {
+    /**
+     * What grouping keeps of a plain report but its hostname and findings, the raw hostname, and where the findings'
+     * value lies in the document ({@code findingsFrom} -1: none). Findings stay out of the key because they may
+     * name the host: the configuration is bound once, the findings apart.
+     */
+    record Scanned(Key key, String hostname, int findingsFrom, int findingsTo) {
     }
 
     /** Scans a whole document: what grouping keeps of it, or empty when it must take the full read. */
@@ -83,6 +90,7 @@ final class GroupingBytes {
         end = to;
         n = 0;
         hostnameStart = -1;
+        findingsStart = -1;
         hostSeen = false;
         schemaSeen = false;
         newlines = 0;
@@ -102,7 +110,8 @@ final class GroupingBytes {
         if (!schemaSeen || hostnameStart < 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Scanned(new Key(Arrays.copyOf(out, n)), hostname(doc)));
+        return java.util.Optional.of(new Scanned(new Key(Arrays.copyOf(out, n)), hostname(doc), findingsStart,
+                findingsEnd));
     }
 
     /** Line feeds inside the last object (only whitespace can hold them in plain JSON). */
@@ -137,6 +146,13 @@ final class GroupingBytes {
                 ws();
                 if (same(ns + 1, ne - 1, HOST)) {
                     host();
+                } else if (same(ns + 1, ne - 1, FINDINGS)) {
+                    if (findingsStart >= 0) {
+                        throw NOT_PLAIN; // twice: the full read decides which counts
+                    }
+                    findingsStart = p;
+                    skip(1);
+                    findingsEnd = p;
                 } else {
                     int top = top(ns + 1, ne - 1);
                     if (top < 0) {
@@ -490,8 +506,13 @@ final class GroupingBytes {
         p = ws(b, p, end);
     }
 
-    /** JSON whitespace from q: the index after it; counts line feeds and notes the line splitter's cues. */
+    /** JSON whitespace from q: the index after it. Small enough for C1 to inline: compact JSON has none. */
     private int ws(byte[] a, int q, int to) {
+        return q < to && a[q] > ' ' ? q : spaces(a, q, to);
+    }
+
+    /** {@link #ws} where there may be some: counts line feeds and notes the line splitter's cues. */
+    private int spaces(byte[] a, int q, int to) {
         while (q < to) {
             byte c = a[q];
             if (c == ' ' || c == '\t') {
@@ -528,16 +549,18 @@ final class GroupingBytes {
 
     private int top(int s, int e) {
         for (int i = 0; i < TOP.length; i++) {
-            if (same(s, e, TOP[i])) {
+            byte[] name = TOP[i];
+            if (name.length == e - s && name[0] == b[s] && same(s, e, name)) {
                 return i;
             }
         }
         return -1;
     }
 
+    /** Length and first byte compared here, so most names never call {@link #same} (C1 does not inline it). */
     private boolean in(int s, int e, byte[][] names) {
         for (byte[] name : names) {
-            if (same(s, e, name)) {
+            if (name.length == e - s && name[0] == b[s] && same(s, e, name)) {
                 return true;
             }
         }

@@ -20,6 +20,11 @@ record Node(String host, int schemaVersion, List<Fact> configuration, String key
         return new Node(other, schemaVersion, configuration, key, findings, driver, gpuModels);
     }
 
+    /** The same node with other findings (an equal configuration whose findings differ, e.g. name its host). */
+    Node withFindings(List<Finding> other) {
+        return new Node(host, schemaVersion, configuration, key, other, driver, gpuModels);
+    }
+
     /** @param where names the node when its report has no hostname */
     static Node of(String where, Report report) {
         List<Fact> config = MachineFacts.configuration(report);

@@ -4,9 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,11 +35,11 @@ public final class ReportInputs {
                 if (input.equals(STDIN)) {
                     read(reader, stdin, "stdin");
                 } else if (Files.isDirectory(Path.of(input))) {
-                    List<Path> files = filesIn(Path.of(input), reader);
+                    List<Listed> files = filesIn(Path.of(input), reader);
                     if (files.isEmpty()) {
                         reader.reject(input, "a folder with no " + String.join(", ", EXTENSIONS) + " files");
                     }
-                    files.forEach(f -> readFile(reader, f));
+                    files.forEach(f -> readFile(reader, f.file(), f.size()));
                 } else {
                     readFile(reader, Path.of(input));
                 }
@@ -71,14 +74,28 @@ public final class ReportInputs {
         }
     }
 
-    private static List<Path> filesIn(Path dir, FleetReader reader) {
+    /** A regular file of a folder and its size, from one stat (a fleet folder holds thousands). */
+    private record Listed(Path file, long size) {
+    }
+
+    private static List<Listed> filesIn(Path dir, FleetReader reader) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().endsWith(e)))
-                    .sorted().toList();
-        } catch (IOException e) {
+            return s.filter(p -> EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().endsWith(e)))
+                    .map(ReportInputs::regular).flatMap(Optional::stream)
+                    .sorted(Comparator.comparing(Listed::file)).toList();
+        } catch (IOException | UncheckedIOException e) {
             reader.reject(dir.toString(), "cannot be listed: " + e.getMessage());
             return List.of();
+        }
+    }
+
+    /** The file as Files.isRegularFile sees it (links followed; unreadable attributes: not one). */
+    private static Optional<Listed> regular(Path p) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            return a.isRegularFile() ? Optional.of(new Listed(p, a.size())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -88,7 +105,15 @@ public final class ReportInputs {
             return;
         }
         try {
-            reader.read(file);
+            readFile(reader, file, Files.size(file));
+        } catch (IOException e) {
+            reader.reject(file.toString(), "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void readFile(FleetReader reader, Path file, long size) {
+        try {
+            reader.read(file, size);
         } catch (IOException e) {
             reader.reject(file.toString(), "cannot be read: " + e.getMessage());
         }

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class StreamBlocks {
     /** A block is cut after about this many bytes. */
-    static final int BLOCK = 1 << 20;
+    static final int BLOCK = 512 << 10;
     /** A stream with no place to cut in this much is read on as one stream (see {@link #rest}). */
     static final int LARGEST = 4 << 20;
 

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** libcudnn.so.N is there but sub-libraries of its version are not next to it. */
-final class CudnnIncomplete implements Rule, ExplainsLoadFailures {
+final class CudnnIncomplete implements Rule, ExplainsLoadFailures, ExplainsProbeCrashes {
     @Override
     public List<Finding> apply(Report r) {
         List<Finding> out = new ArrayList<>();
@@ -51,6 +51,25 @@ final class CudnnIncomplete implements Rule, ExplainsLoadFailures {
         return out;
     }
 
+    /** A crashed cuDNN whose missing sub-libraries make its probed calls abort: the finding says the probe aborted. */
+    @Override
+    public Set<String> crashesExplained(Report r) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Library main : Cudnn.mains(r)) {
+            List<String> missing = missing(r, main);
+            if (main.status() == LibraryStatus.CRASHED && !missing.isEmpty()
+                    && abortsOnFirstCall(Cudnn.major(main).orElseThrow(), missing)) {
+                out.add(main.path());
+            }
+        }
+        return out;
+    }
+
+    // cuDNN 9 aborts in any call without its graph library; cuDNN 8 aborts in the first call that needs a missing one.
+    private static boolean abortsOnFirstCall(int major, List<String> missing) {
+        return major < 9 || missing.contains("libcudnn_graph.so." + major);
+    }
+
     private static List<String> missing(Report r, Library main) {
         List<String> expected = Cudnn.major(main).map(CudnnSupport::files).orElse(List.of());
         String folder = Facts.folder(main.path());
@@ -75,7 +94,8 @@ final class CudnnIncomplete implements Rule, ExplainsLoadFailures {
     private static String consequence(int major, List<String> missing, Library main) {
         boolean answered = main.version().isPresent() || main.answers().containsKey("cudnnGetVersion");
         boolean crashed = main.status() == LibraryStatus.CRASHED;
-        String probe = crashed ? " Probing it aborted the process (" + main.error().orElse("SIGABRT") + ")." : "";
+        String probe = crashed ? " Probing it aborted cudaenv's probe worker (" + main.error().orElse("SIGABRT")
+                + "), which ran apart, so the rest of this report is complete." : "";
         String graph = "libcudnn_graph.so." + major;
         if (major >= 9 && missing.contains(graph)) {
             return "libcudnn.so." + major + " loads " + graph + " on its first call, even cudnnGetVersion, and aborts the"

@@ -67,4 +67,12 @@ public final class Rules {
                 .forEach(rule -> out.addAll(((ExplainsLoadFailures) rule).explained(r)));
         return out;
     }
+
+    /** The crashed probes (library paths) that a rule other than probe-crashed already explains. */
+    static Set<String> probeCrashesExplained(Report r) {
+        Set<String> out = new LinkedHashSet<>();
+        all().stream().filter(ExplainsProbeCrashes.class::isInstance)
+                .forEach(rule -> out.addAll(((ExplainsProbeCrashes) rule).crashesExplained(r)));
+        return out;
+    }
 }

@@ -18,36 +18,51 @@ public final class Wrap {
         return lines(text, width, width);
     }
 
-    /** The first line at most {@code first} wide, the others at most {@code rest}. */
+    /**
+     * The first line at most {@code first} wide, the others at most {@code rest}. Linear in the text: each word's
+     * width is measured once and a long word is cut in place (a megabyte-long value must not take minutes).
+     */
     public static List<String> lines(String text, int first, int rest) {
         List<String> lines = new ArrayList<>();
         // an indented text keeps its indent on the first line
         String body = text.stripLeading();
         StringBuilder line = new StringBuilder(text.substring(0, text.length() - body.length()));
+        int lineWidth = width(line, 0, line.length());
         boolean fresh = true;
-        for (String word : body.split(" ", -1)) {
+        // the words as body.split(" ", -1) gives them: [from, to) between single spaces
+        for (int from = 0, to; from <= body.length(); from = to + 1) {
+            to = body.indexOf(' ', from);
+            if (to < 0) {
+                to = body.length();
+            }
+            int wordWidth = width(body, from, to);
             while (true) {
                 int limit = Math.max(1, lines.isEmpty() ? first : rest);
                 if (fresh) {
-                    if (width(line.toString()) + width(word) <= limit) {
-                        line.append(word);
+                    if (lineWidth + wordWidth <= limit) {
+                        line.append(body, from, to);
+                        lineWidth += wordWidth;
                         fresh = false;
                         break;
                     }
                     if (line.length() > 0) {
                         lines.add(line.toString());
                         line.setLength(0);
+                        lineWidth = 0;
                         continue;
                     }
-                    int cut = cut(word, limit);
-                    lines.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                } else if (width(line.toString()) + 1 + width(word) <= limit) {
-                    line.append(' ').append(word);
+                    int cut = cut(body, from, to, limit);
+                    lines.add(body.substring(from, cut));
+                    wordWidth -= width(body, from, cut);
+                    from = cut;
+                } else if (lineWidth + 1 + wordWidth <= limit) {
+                    line.append(' ').append(body, from, to);
+                    lineWidth += 1 + wordWidth;
                     break;
                 } else {
                     lines.add(line.toString());
                     line.setLength(0);
+                    lineWidth = 0;
                     fresh = true;
                 }
             }
@@ -56,16 +71,27 @@ public final class Wrap {
         return lines;
     }
 
-    /** Where to cut a word wider than the limit: after the last separator that fits, else at the limit. */
-    private static int cut(String word, int limit) {
-        int end = Character.charCount(word.codePointAt(0));
-        while (end < word.length() && width(word.substring(0, end + Character.charCount(word.codePointAt(end)))) <= limit) {
-            end += Character.charCount(word.codePointAt(end));
+    /**
+     * Where to cut the word s[from, to), wider than the limit: after the last separator that fits, else at the
+     * limit (an index into s).
+     */
+    private static int cut(String s, int from, int to, int limit) {
+        int cp = codePoint(s, from, to);
+        int end = from + Character.charCount(cp);
+        int columns = columns(cp);
+        while (end < to) {
+            cp = codePoint(s, end, to);
+            if (columns + columns(cp) > limit) {
+                break;
+            }
+            columns += columns(cp);
+            end += Character.charCount(cp);
         }
-        for (int i = end; i > end / 3; i--) {
-            char c = word.charAt(i - 1);
+        int length = end - from;
+        for (int i = length; i > length / 3; i--) {
+            char c = s.charAt(from + i - 1);
             if (c == '/' || c == ',' || c == '-' || c == ';' || c == ':') {
-                return i;
+                return from + i;
             }
         }
         return end;
@@ -73,13 +99,31 @@ public final class Wrap {
 
     /** Columns a string takes in a terminal: one per code point, two for East Asian wide ones. */
     public static int width(String text) {
+        return width(text, 0, text.length());
+    }
+
+    /** Columns of s[from, to) (code points whole within the range, as for the substring). */
+    private static int width(CharSequence s, int from, int to) {
         int columns = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            columns += wide(cp) ? 2 : 1;
+        for (int i = from; i < to; ) {
+            int cp = codePoint(s, i, to);
+            columns += columns(cp);
             i += Character.charCount(cp);
         }
         return columns;
+    }
+
+    /** The code point at i, a surrogate pair only where both halves lie before {@code to}. */
+    private static int codePoint(CharSequence s, int i, int to) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+            return Character.toCodePoint(c, s.charAt(i + 1));
+        }
+        return c;
+    }
+
+    private static int columns(int cp) {
+        return wide(cp) ? 2 : 1;
     }
 
     private static boolean wide(int cp) {

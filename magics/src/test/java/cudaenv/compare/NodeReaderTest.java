@@ -80,6 +80,34 @@ class NodeReaderTest {
         assertTrue(nodes > 100, "many edits leave a report: " + nodes);
     }
 
+    @Test
+    void findingsBoundApartFromARememberedConfigurationAreTheFullReadsFindings() throws IOException {
+        String healthy = Files.readString(SAMPLES.resolve("healthy.json"));
+        String compact = ReportJson.compact(ReportJson.read(healthy).report().orElseThrow());
+        String empty = "\"findings\":[]";
+        assertTrue(compact.contains("," + empty), compact);
+        NodeReader reader = new NodeReader();
+        sameAsFullRead(reader, compact, "the configuration, remembered from here on");
+        List<String> values = List.of("null", "\"none\"", "{}", "[null]", "[1]", "[{}]", "[[]]",
+                "[{\"id\":\"driver-too-old\",\"severity\":\"error\",\"title\":\"t\",\"detail\":\"measured on node7\","
+                        + "\"fix\":\"f\"}]",
+                "[{\"id\":\"x\",\"severity\":\"bogus\"}]",
+                "[{\"id\":\"x\",\"severity\":\"warning\",\"detail\":\"see https://u:hunter2@x.example.com\"}]",
+                "[{\"id\":7,\"severity\":\"info\",\"title\":[1]}]",
+                "[{\"id\":\"a\",\"severity\":\"error\",\"unknown\":{\"k\":[1,2]}},{\"id\":\"a\",\"severity\":\"error\"}]",
+                "[{\"id\":\"\\u0041\\n\",\"severity\":\"error\",\"detail\":\"caf\u00e9 \\\"q\\\"\"}]");
+        for (String v : values) {
+            String with = compact.replace(empty, "\"findings\":" + v);
+            sameAsFullRead(reader, with, "findings " + v);
+            sameAsFullRead(reader, with.replace("\"hostname\":\"", "\"hostname\":\"x"), "findings " + v + ", again");
+        }
+        sameAsFullRead(reader, compact.replace("," + empty, ""), "no findings member");
+        sameAsFullRead(reader, compact.replace(empty, empty + "," + empty), "findings twice");
+        // the fast path answered: a finding naming another host is that node's, not the remembered one's
+        String named = compact.replace(empty, "\"findings\":[{\"id\":\"i\",\"detail\":\"on node9\"}]");
+        assertEquals("on node9", reader.read(document(named)).node().orElseThrow().findings().get(0).detail());
+    }
+
     /** A fleet like a real one: few configurations, per-node names, GPU UUIDs and counters, a finding naming its host. */
     private static List<String> fleet(int n) throws IOException {
         JsonObject template = JsonParser.parseString(Files.readString(SAMPLES.resolve("healthy.json"))).getAsJsonObject();

@@ -220,14 +220,15 @@ class LibraryRulesTest {
 
     @Test
     void probeCrashedAndTimeoutNameTheLibraryAndCall() {
-        Library crashed = new Library("cudnn", LIB + "/libcudnn.so.9.1.0", Optional.of("libcudnn.so.9"), Optional.empty(),
-                Optional.of("9.1.0"), "ld.so.cache", LibraryStatus.CRASHED, Optional.of("crashed (SIGABRT) in cudnnGetVersion"),
-                true, Optional.empty(), Optional.empty(), Map.of());
-        Report r = Machine.host().library(crashed).probe("cudnn", "cudnnGetVersion", "crashed").report();
+        // a cuBLAS (an incomplete cuDNN's abort is cudnn-incomplete's to tell: MachineScenariosTest, the vendor tests)
+        Library crashed = new Library("cublas", LIB + "/libcublasLt.so.12.4.5.8", Optional.of("libcublasLt.so.12"),
+                Optional.empty(), Optional.of("12.4.5.8"), "ld.so.cache", LibraryStatus.CRASHED,
+                Optional.of("crashed (SIGSEGV) in cublasLtGetVersion"), true, Optional.empty(), Optional.empty(), Map.of());
+        Report r = Machine.host().library(crashed).probe("cublas", "cublasLtGetVersion", "crashed").report();
         List<Finding> f = new ProbeCrashed().apply(r);
         assertEquals(List.of("probe-crashed"), Machine.ids(f));
-        assertTrue(f.get(0).title().endsWith(": libcudnn.so.9.1.0 (cudnnGetVersion)"), f.get(0).title());
-        assertTrue(f.get(0).detail().contains(LIB + "/libcudnn.so.9.1.0: crashed (SIGABRT) in cudnnGetVersion"),
+        assertTrue(f.get(0).title().endsWith(": libcublasLt.so.12.4.5.8 (cublasLtGetVersion)"), f.get(0).title());
+        assertTrue(f.get(0).detail().contains(LIB + "/libcublasLt.so.12.4.5.8: crashed (SIGSEGV) in cublasLtGetVersion"),
                 f.get(0).detail());
         assertEquals(List.of(), new ProbeTimeout().apply(r));
 

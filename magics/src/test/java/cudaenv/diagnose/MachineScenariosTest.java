@@ -166,7 +166,11 @@ class MachineScenariosTest {
                         .driver("550.54.14", 12040).gpu("NVIDIA L4", "8.9", 24L << 30, UUID0).cudaToolkit("12.4.127")
                         .file(LIB + "/libcudnn.so.9.1.0", built(s, m -> m.cudnnCrashes().cudnn("9.1.0", 12040),
                                 LIB + "/libcudnn.so.9.1.0")).build(), LIB + "/libcudnn.so.9", "libcudnn.so.9.1.0"),
-                        Set.of("cudnn-incomplete", "probe-crashed"), r -> firstError(r, "cudnn-incomplete")),
+                        Set.of("cudnn-incomplete"), r -> firstError(r, "cudnn-incomplete")),
+                new Scenario("a complete cuDNN 9.1.0 that segfaults when asked its version", (d, s) -> SimulatedMachine.in(d)
+                        .driver("550.54.14", 12040).gpu("NVIDIA L4", "8.9", 24L << 30, UUID0).cudaToolkit("12.4.127")
+                        .cudnnSegfaults().cudnn("9.1.0", 12040).build(),
+                        Set.of("probe-crashed"), r -> firstFix(r, "Other libraries' facts in this report are unaffected")),
                 new Scenario("cuDNN 8.9.7 for CUDA 12 next to the CUDA 11.8 runtime", (d, s) -> SimulatedMachine.in(d)
                         .driver("535.113.01", 12020).gpu(A100, "8.0", GB40, UUID0).cudaToolkit("11.8.89")
                         .cudnn("8.9.7", 12020).build(),

@@ -196,4 +196,16 @@ class TerminalTextTest {
                 lines);
         assertEquals(List.of("abcdefghij", "klmno"), Wrap.lines("abcdefghijklmno", 10));
     }
+
+    @Test
+    void aMegabyteWordIsCutIntoFullLinesWithWideCharactersAndPairsWhole() {
+        String word = "ab\u4e2d\uD83D\uDE00".repeat(250_000);
+        List<String> lines = Wrap.lines(word + " tail", 80);
+        assertTrue(String.join("", lines).replace(" ", "").equals(word + "tail"), "nothing lost, nothing added");
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            assertTrue(Wrap.width(line) == 80 || Wrap.width(line) == 79, line.length() + " chars: " + Wrap.width(line));
+            assertFalse(Character.isLowSurrogate(line.charAt(0)), "a surrogate pair is never split");
+        }
+        assertTrue(lines.get(lines.size() - 1).endsWith("tail"));
+    }
 }

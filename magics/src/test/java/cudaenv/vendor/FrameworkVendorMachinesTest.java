@@ -359,8 +359,14 @@ class FrameworkVendorMachinesTest {
         ldconfig();
         Run own = run(cudnnProbe.toString(), root.resolve(MULTIARCH.substring(1) + "/libcudnn.so.9").toString());
         assertEquals(134, own.exitCode(), "SIGABRT: " + own.out());
-        Finding f = only(report(Map.of()), "cudnn-incomplete");
+        Report r = report(Map.of());
+        Finding f = only(r, "cudnn-incomplete");
         assertTrue(f.detail().contains("aborts the process without it"), f.detail());
+        // the probe's abort is this cause's, told in this finding (and the report is complete), not a second finding
+        assertTrue(f.detail().contains("Probing it aborted cudaenv's probe worker"), f.detail());
+        assertEquals(List.of(), r.findings().stream().filter(x -> x.id().equals("probe-crashed")).toList());
+        assertEquals(cudaenv.report.LibraryStatus.CRASHED, r.libraries().stream()
+                .filter(l -> l.path().endsWith("/libcudnn.so.9")).findFirst().orElseThrow().status());
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
