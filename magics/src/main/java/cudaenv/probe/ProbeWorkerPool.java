@@ -19,6 +19,8 @@ public final class ProbeWorkerPool implements AutoCloseable {
     private volatile boolean oneReport;
     /** A prestart running on its own thread, which take waits for. */
     private volatile Thread starting;
+    /** The scan for the idle worker's strays, running after the report that gave it back; take and close wait for it. */
+    private volatile Thread sweeping;
 
     /** The JVM-wide pool (closed at exit). */
     public static ProbeWorkerPool shared() {
@@ -59,13 +61,17 @@ public final class ProbeWorkerPool implements AutoCloseable {
     /** A worker for the caller's exclusive use, to probe libraries of root: the waiting one if it may, else a new one. */
     WorkerHandle take(Path root) {
         awaitStarting();
+        await(sweeping);
         synchronized (this) {
             return takeIdleOrStart(root);
         }
     }
 
     private void awaitStarting() {
-        Thread t = starting;
+        await(starting);
+    }
+
+    private static void await(Thread t) {
         if (t != null) {
             try {
                 t.join();
@@ -87,9 +93,13 @@ public final class ProbeWorkerPool implements AutoCloseable {
     /** Back to the pool if it is still healthy and none is waiting; else stopped. */
     public synchronized void give(WorkerHandle worker) {
         if (idle == null && worker.alive()) {
-            // the report is over: nothing a library forked may outlive it, only the worker waits for the next
+            // the report is over: nothing a library forked may outlive it, only the worker waits for the next; the
+            // scan of /proc that finds them (milliseconds) runs after the caller has its report
             if (!oneReport) {
-                worker.killStrays();
+                Thread sweep = new Thread(worker::killStrays, "cudaenv-probe-sweep");
+                sweep.setDaemon(true);
+                sweeping = sweep;
+                sweep.start();
             }
             idle = worker;
         } else {
@@ -100,6 +110,7 @@ public final class ProbeWorkerPool implements AutoCloseable {
     @Override
     public void close() {
         awaitStarting();
+        await(sweeping);
         synchronized (this) {
             closeIdle();
         }

@@ -18,8 +18,9 @@ public final class Redaction {
 
     /** The report with its secrets hidden; the same instance when it has none. */
     public static Report apply(Report report) {
-        // most reports hold nothing to hide: their one-line text says so for less than a tree and its walk costs
-        if (!mayHoldSecretValues(ReportJson.encode(report)) && !hasSecretNamedEnv(report)) {
+        // most reports hold nothing to hide: their text says so for less than a tree and its walk cost, and the
+        // text is the one printing the report then reuses
+        if (!mayHoldSecretValues(ReportJson.pretty(report)) && !hasSecretNamedEnv(report)) {
             return report;
         }
         JsonElement tree = ReportJson.tree(report);

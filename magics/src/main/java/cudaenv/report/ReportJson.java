@@ -17,6 +17,11 @@ import java.util.Optional;
 public final class ReportJson {
     /** One instance for both layouts: its adapters, built by reflection on each type's first use, are built once. */
     private static final Gson COMPACT = builder().create();
+    /** The last report made pretty and its text: Redaction reads a report's text, which printing it reuses. */
+    private static volatile Pretty lastPretty;
+
+    private record Pretty(Report report, String text) {
+    }
 
     private ReportJson() {
     }
@@ -29,6 +34,16 @@ public final class ReportJson {
     }
 
     public static String pretty(Report report) {
+        Pretty last = lastPretty;
+        if (last != null && last.report() == report) {
+            return last.text();
+        }
+        String text = prettyText(report);
+        lastPretty = new Pretty(report, text);
+        return text;
+    }
+
+    private static String prettyText(Report report) {
         StringWriter text = new StringWriter();
         try {
             JsonWriter writer = COMPACT.newJsonWriter(text);
