@@ -1,5 +1,6 @@
 package cudaenv.report;
 
+import java.util.List;
 import java.util.regex.Matcher;
 
 /**
@@ -7,6 +8,8 @@ import java.util.regex.Matcher;
  * cloud, GitHub, Hugging Face and Slack tokens, JWTs, PEM private keys. Each becomes "(hidden: id)".
  */
 public final class SecretValues {
+    static final NeedleScan NEEDLES = new NeedleScan(SecretPatterns.ROWS.values());
+
     private SecretValues() {
     }
 
@@ -37,28 +40,25 @@ public final class SecretValues {
     /**
      * Whether a string of {@code json}, a JSON text without a backslash, holds a secret. Without escapes a quote
      * always delimits a string and every string stands verbatim: each pattern runs only on the quote-free stretches
-     * around its needed text (the strings a walk would run it on), not on the whole text.
+     * around its needed text (the strings a walk would run it on), each stretch once, and one pass finds the needles.
      */
     static boolean inStringsOf(String json) {
-        for (SecretPatterns.ValuePattern p : SecretPatterns.ROWS.values()) {
-            if (p.needs().isEmpty()) {
-                if (p.pattern().matcher(json).find()) {
-                    return true;
-                }
-                continue;
-            }
-            for (String part : p.needs()) {
-                for (int at = p.indexOf(json, part, 0); at >= 0; ) {
-                    int end = json.indexOf('"', at);
-                    end = end < 0 ? json.length() : end;
-                    if (p.pattern().matcher(json.substring(json.lastIndexOf('"', at) + 1, end)).find()) {
-                        return true;
-                    }
-                    at = p.indexOf(json, part, end);
-                }
+        List<SecretPatterns.ValuePattern> patterns = SecretPatterns.ROWS.values();
+        for (SecretPatterns.ValuePattern p : patterns) {
+            if (p.needs().isEmpty() && p.pattern().matcher(json).find()) {
+                return true;
             }
         }
-        return false;
+        int[] triedTo = new int[patterns.size()];
+        return NEEDLES.scan(json, (pattern, at) -> {
+            if (at < triedTo[pattern]) {
+                return false; // this stretch was already tried for this pattern
+            }
+            int end = json.indexOf('"', at);
+            end = end < 0 ? json.length() : end;
+            triedTo[pattern] = end;
+            return patterns.get(pattern).pattern().matcher(json.substring(json.lastIndexOf('"', at) + 1, end)).find();
+        });
     }
 
     public static boolean containsSecret(String text) {

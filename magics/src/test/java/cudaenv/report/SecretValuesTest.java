@@ -69,6 +69,9 @@ class SecretValuesTest {
                     sample.toLowerCase(java.util.Locale.ROOT), "x " + sample + " y")) {
                 if (p.pattern().matcher(text).find()) {
                     assertTrue(p.mayMatch(text), p.id() + " skipped text it matches: " + text);
+                    int index = SecretPatterns.ROWS.values().indexOf(p);
+                    assertTrue(p.needs().isEmpty() || SecretValues.NEEDLES.scan(text, (at, i) -> at == index),
+                            p.id() + ": the one-pass scan skipped text it matches: " + text);
                 }
             }
             assertTrue(p.needs().isEmpty() || !p.mayMatch("/usr/local/cuda-12.4/lib64/libcudart.so.12"), p.id());
@@ -85,6 +88,38 @@ class SecretValuesTest {
             assertEquals("key (hidden: aws-access-key-id) used", SecretValues.redact(key), key);
         }
         assertEquals(12, seen);
+    }
+
+    @Test
+    void theOnePassScanFindsExactlyTheNeedlesEachPatternsIndexOfFinds() {
+        List<SecretPatterns.ValuePattern> patterns = SecretPatterns.ROWS.values();
+        // texts built of needles, their case variants, pieces of them and quotes: overlaps and near misses
+        List<String> pieces = new java.util.ArrayList<>(List.of("\"", ":", "/", "a", "S", "ſ", "K", " "));
+        patterns.forEach(p -> p.needs().forEach(n -> pieces.addAll(List.of(n, n.toUpperCase(java.util.Locale.ROOT),
+                n.toLowerCase(java.util.Locale.ROOT), n.substring(0, n.length() - 1), n.substring(1)))));
+        java.util.Random random = new java.util.Random(12);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                b.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String text = b.toString();
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                for (String part : patterns.get(i).needs()) {
+                    for (int at = patterns.get(i).indexOf(text, part, 0); at >= 0;
+                         at = patterns.get(i).indexOf(text, part, at + 1)) {
+                        expected.add(i + "@" + at);
+                    }
+                }
+            }
+            java.util.Set<String> found = new java.util.TreeSet<>();
+            assertFalse(SecretValues.NEEDLES.scan(text, (i, at) -> {
+                found.add(i + "@" + at);
+                return false;
+            }));
+            assertEquals(expected, found, text);
+        }
     }
 
     @Test
