@@ -32,6 +32,11 @@ public final class ElfReader {
     private static final int VER_FLG_BASE = 1;
     private static final int VER_FLG_WEAK = 2;
 
+    /** A running kernel's reports read the same files again and again: each unchanged file is parsed once. */
+    private static final UnchangedFiles<ElfRead> READS = new UnchangedFiles<>(2048);
+    private static final UnchangedFiles<SonameRead> SONAMES = new UnchangedFiles<>(4096);
+    private static final UnchangedFiles<Optional<List<String>>> SEARCH_PATHS = new UnchangedFiles<>(4096);
+
     private ElfReader() {
     }
 
@@ -41,6 +46,11 @@ public final class ElfReader {
 
     /** @param shownAs the name error messages give the file (its path inside a machine image) */
     public static ElfRead read(Path path, String shownAs) {
+        return READS.get(path, path + "\n" + shownAs, p -> readFile(p, shownAs), r -> r.file().isPresent());
+    }
+
+    /** Reads the file, unlike {@link #read(Path, String)} even when it is the same as last time. */
+    static ElfRead readFile(Path path, String shownAs) {
         if (Files.isDirectory(path)) {
             return ElfRead.failure(shownAs + " is a directory, not an ELF file");
         }
@@ -61,6 +71,10 @@ public final class ElfReader {
      * it finds, so it costs a few 4 KB reads (ELF and program headers, the dynamic segment, one string) and no map.
      */
     public static SonameRead soname(Path path) {
+        return SONAMES.get(path, path.toString(), ElfReader::readSoname, r -> r.error().isEmpty());
+    }
+
+    private static SonameRead readSoname(Path path) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             return SonameRead.of(soname(FileWindow.sparse(channel)));
         } catch (ElfFormatException e) {
@@ -75,11 +89,16 @@ public final class ElfReader {
      * has neither or cannot be read (the full read that follows says why).
      */
     public static List<String> searchPath(Path path) {
+        return SEARCH_PATHS.get(path, path.toString(), ElfReader::readSearchPath, Optional::isPresent).orElse(List.of());
+    }
+
+    /** Empty when the file cannot be read. */
+    private static Optional<List<String>> readSearchPath(Path path) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             Map<Long, String> strings = dynamicStrings(FileWindow.sparse(channel), DT_RUNPATH, DT_RPATH);
-            return pathList(strings.getOrDefault(DT_RUNPATH, strings.getOrDefault(DT_RPATH, "")));
+            return Optional.of(pathList(strings.getOrDefault(DT_RUNPATH, strings.getOrDefault(DT_RPATH, ""))));
         } catch (ElfFormatException | IOException | SecurityException e) {
-            return List.of();
+            return Optional.empty();
         }
     }
 

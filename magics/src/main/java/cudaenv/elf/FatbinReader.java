@@ -23,6 +23,9 @@ public final class FatbinReader {
     private static final long FLAG_ARCH_SPECIFIC = 0x100000;
     private static final long FLAG_FAMILY_SPECIFIC = 0x200000;
 
+    /** The fatbinary of each unchanged file, walked once in a running kernel (its reports ask again and again). */
+    private static final UnchangedFiles<FatbinIndex> INDEXES = new UnchangedFiles<>(2048);
+
     private FatbinReader() {
     }
 
@@ -35,9 +38,14 @@ public final class FatbinReader {
         if (section.isEmpty()) {
             return new FatbinIndex(List.of(), Optional.empty());
         }
+        return INDEXES.get(Path.of(elf.path()), elf.path(), file -> walk(file, section.get()),
+                index -> index.error().isEmpty());
+    }
+
+    private static FatbinIndex walk(Path file, ElfFile.Section section) {
         List<FatbinEntry> entries = new ArrayList<>();
-        try (FileChannel channel = FileChannel.open(Path.of(elf.path()), StandardOpenOption.READ)) {
-            walk(FileWindow.sparse(channel), section.get(), entries);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            walk(FileWindow.sparse(channel), section, entries);
             return new FatbinIndex(entries, Optional.empty());
         } catch (ElfFormatException e) {
             return new FatbinIndex(entries, Optional.of(SECTION + ": " + e.getMessage()));
