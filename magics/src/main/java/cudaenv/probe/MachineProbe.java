@@ -11,6 +11,7 @@ import cudaenv.report.Framework;
 import cudaenv.report.Host;
 import cudaenv.report.Library;
 import cudaenv.report.LibraryStatus;
+import cudaenv.report.Platform;
 import cudaenv.report.ProbeCall;
 import cudaenv.report.Report;
 import cudaenv.report.Toolkit;
@@ -64,32 +65,26 @@ public final class MachineProbe {
         RootFs fs = RootFs.of(options.root());
         Map<String, String> env = options.env();
         Discovery discovered = LibraryLocator.discover(fs, env);
-        // file facts first: on the command line the worker is still booting meanwhile
-        KernelModuleFiles module = KernelModuleFiles.read(fs);
-        Host host = HostFiles.read(fs);
-        Toolkit toolkit = ToolkitFiles.read(fs, env, discovered.cudaHomes(), discovered.sitePackages(),
-                discovered.condaPrefixes());
         List<Framework> frameworks = FrameworkFiles.read(fs, discovered.sitePackages(), env);
         // the copies only a framework's own folders or RUNPATH reach are libraries like any other
         Discovery found = LibraryLocator.reached(fs, env, discovered, ReachedFolders.of(fs, frameworks));
-        boolean driverInjected = found.libraries().stream()
-                .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
-        Container container = ContainerFiles.read(fs, env, module, driverInjected);
-        FutureTask<Map<String, ProbeResult>> probes = new FutureTask<>(() -> NativeProbes.run(found.libraries(), fs,
-                options.timeout(), options.initTimeout(), pool));
-        Thread prober = new Thread(probes, "cudaenv-probe-driver");
-        prober.setDaemon(true);
-        prober.start();
-        UnaryOperator<Report> finish = meanwhile.withFiles(
-                found.libraries().stream().map(f -> library(f, Optional.empty())).toList(), frameworks);
-        Map<String, ProbeResult> probed = await(probes, prober);
+        // this thread has the worker question the libraries at once (a running kernel's worker is ready, and its
+        // answers are a report's longest wait); the other file facts and the caller's work take a thread of their own
+        FutureTask<FileFacts> reading = new FutureTask<>(() -> FileFacts.read(fs, env, discovered, found, frameworks,
+                meanwhile));
+        Thread reader = new Thread(reading, "cudaenv-file-facts");
+        reader.setDaemon(true);
+        reader.start();
+        Map<String, ProbeResult> probed = NativeProbes.run(found.libraries(), fs, options.timeout(),
+                options.initTimeout(), pool);
+        FileFacts files = await(reading);
 
         List<Library> libraries = new ArrayList<>();
         List<ProbeCall> calls = new ArrayList<>();
         // the loader's cache being unusable changes which copy loads: recorded where every reader sees it
         found.cacheError().ifPresent(e -> calls.add(new ProbeCall("ld.so.cache", "read /etc/ld.so.cache", e, 0)));
         // files the probe left alone (a FIFO, a device, far too large), so the report says what it lacks and why
-        fs.skipped().forEach((path, why) -> calls.add(new ProbeCall("file", "read " + path, why, 0)));
+        files.skipped().forEach((path, why) -> calls.add(new ProbeCall("file", "read " + path, why, 0)));
         for (FoundLibrary f : found.libraries()) {
             Optional<ProbeResult> r = Optional.ofNullable(probed.get(f.path()));
             r.ifPresent(p -> calls.addAll(p.calls()));
@@ -98,25 +93,44 @@ public final class MachineProbe {
         Optional<FoundLibrary> libcuda = selected(found, "cuda");
         Optional<ProbeResult> cuda = libcuda.map(l -> probed.get(l.path()));
         Optional<ProbeResult> nvml = selected(found, "nvml").map(l -> probed.get(l.path()));
-        Driver driver = DriverFacts.driver(libcuda, cuda, nvml, module).withPciDevices(PciDevices.nvidia(fs));
-        return finish.apply(new Report(Report.SCHEMA_VERSION, null, host, driver, DriverFacts.gpus(cuda, nvml),
-                libraries, toolkit, frameworks, container, List.of(), null, List.of(), List.of(), calls, null,
-                PlatformFiles.read(fs, found.sitePackages()).withSecureBoot(SecureBootFiles.read(fs, module.loaded()))));
+        Driver driver = DriverFacts.driver(libcuda, cuda, nvml, files.module()).withPciDevices(files.pci());
+        return files.finish().apply(new Report(Report.SCHEMA_VERSION, null, files.host(), driver,
+                DriverFacts.gpus(cuda, nvml), libraries, files.toolkit(), frameworks, files.container(), List.of(),
+                null, List.of(), List.of(), calls, null, files.platform()));
     }
 
-    /**
-     * The probes' results; an interrupt of the caller is passed on to the prober, whose probe in flight then
-     * answers "interrupted" as it would have on the caller's own thread.
-     */
-    private static Map<String, ProbeResult> await(FutureTask<Map<String, ProbeResult>> probes, Thread prober) {
+    /** The facts only files give, read beside the probes, and what the caller's work adds to the finished facts. */
+    private record FileFacts(KernelModuleFiles module, Host host, Toolkit toolkit, Container container,
+                             Map<String, String> skipped, List<String> pci, Platform platform,
+                             UnaryOperator<Report> finish) {
+        static FileFacts read(RootFs fs, Map<String, String> env, Discovery discovered, Discovery found,
+                              List<Framework> frameworks, Meanwhile meanwhile) {
+            KernelModuleFiles module = KernelModuleFiles.read(fs);
+            Host host = HostFiles.read(fs);
+            Toolkit toolkit = ToolkitFiles.read(fs, env, discovered.cudaHomes(), discovered.sitePackages(),
+                    discovered.condaPrefixes());
+            boolean driverInjected = found.libraries().stream()
+                    .anyMatch(l -> l.kind().equals("cuda") && !l.path().contains("/stubs/"));
+            Container container = ContainerFiles.read(fs, env, module, driverInjected);
+            UnaryOperator<Report> finish = meanwhile.withFiles(
+                    found.libraries().stream().map(f -> library(f, Optional.empty())).toList(), frameworks);
+            // the files skipped so far are the report's; the PCI and platform files after them never were
+            Map<String, String> skipped = fs.skipped();
+            return new FileFacts(module, host, toolkit, container, skipped, PciDevices.nvidia(fs),
+                    PlatformFiles.read(fs, found.sitePackages()).withSecureBoot(SecureBootFiles.read(fs, module.loaded())),
+                    finish);
+        }
+    }
+
+    /** What the file facts' thread read; the caller waits out an interrupt, which it keeps for later. */
+    private static FileFacts await(FutureTask<FileFacts> reading) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return probes.get();
+                    return reading.get();
                 } catch (InterruptedException e) {
                     interrupted = true;
-                    prober.interrupt();
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException r) {
                         throw r;
