@@ -70,11 +70,8 @@ public final class MachineProbe {
         Discovery found = LibraryLocator.reached(fs, env, discovered, ReachedFolders.of(fs, frameworks));
         // this thread has the worker question the libraries at once (a running kernel's worker is ready, and its
         // answers are a report's longest wait); the other file facts and the caller's work take a thread of their own
-        FutureTask<FileFacts> reading = new FutureTask<>(() -> FileFacts.read(fs, env, discovered, found, frameworks,
-                meanwhile));
-        Thread reader = new Thread(reading, "cudaenv-file-facts");
-        reader.setDaemon(true);
-        reader.start();
+        FutureTask<FileFacts> reading = SideThreads.run(new FutureTask<>(() -> FileFacts.read(fs, env, discovered,
+                found, frameworks, meanwhile)));
         Map<String, ProbeResult> probed = NativeProbes.run(found.libraries(), fs, options.timeout(),
                 options.initTimeout(), pool);
         FileFacts files = await(reading);

@@ -1,6 +1,8 @@
 package cudaenv.probe;
 
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Keeps one probe worker started ahead of time, so a running kernel pays no JVM start per report. A worker that
@@ -20,7 +22,7 @@ public final class ProbeWorkerPool implements AutoCloseable {
     /** A prestart running on its own thread, which take waits for. */
     private volatile Thread starting;
     /** The scan for the idle worker's strays, running after the report that gave it back; take and close wait for it. */
-    private volatile Thread sweeping;
+    private volatile Future<?> sweeping;
 
     /** The JVM-wide pool (closed at exit). */
     public static ProbeWorkerPool shared() {
@@ -71,6 +73,19 @@ public final class ProbeWorkerPool implements AutoCloseable {
         await(starting);
     }
 
+    private static void await(Future<?> f) {
+        if (f != null) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // the sweep's own failure, printed as its thread's uncaught exception was: the next report goes on
+                e.getCause().printStackTrace();
+            }
+        }
+    }
+
     private static void await(Thread t) {
         if (t != null) {
             try {
@@ -96,10 +111,7 @@ public final class ProbeWorkerPool implements AutoCloseable {
             // the report is over: nothing a library forked may outlive it, only the worker waits for the next; the
             // scan of /proc that finds them (milliseconds) runs after the caller has its report
             if (!oneReport) {
-                Thread sweep = new Thread(worker::killStrays, "cudaenv-probe-sweep");
-                sweep.setDaemon(true);
-                sweeping = sweep;
-                sweep.start();
+                sweeping = SideThreads.run(worker::killStrays);
             }
             idle = worker;
         } else {
