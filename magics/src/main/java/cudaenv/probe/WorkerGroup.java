@@ -24,8 +24,13 @@ final class WorkerGroup {
     /** Live processes (zombies excluded: they hold nothing and only their parent can reap them) in the group. */
     static List<Long> members(long groupId) {
         List<Long> found = new ArrayList<>();
-        try (DirectoryStream<Path> pids = Files.newDirectoryStream(PROC, "[0-9]*")) {
-            for (Path p : pids) {
+        // every process's stat file, read into bytes and parsed up to the group: a report's sweep reads them all
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (name.isEmpty() || name.charAt(0) < '0' || name.charAt(0) > '9') {
+                    continue;
+                }
                 stat(p).filter(s -> s.group() == groupId && s.state() != 'Z' && s.state() != 'X')
                         .ifPresent(s -> found.add(s.pid()));
             }
@@ -56,20 +61,48 @@ final class WorkerGroup {
         return killed;
     }
 
-    private record Stat(long pid, char state, long group) {
+    record Stat(long pid, char state, long group) {
     }
 
     /** /proc/PID/stat: "pid (comm) state ppid pgrp ..."; comm may hold spaces and parentheses, so parse after the last ')'. */
     private static Optional<Stat> stat(Path proc) {
         try {
-            String s = Files.readString(proc.resolve("stat"));
-            int close = s.lastIndexOf(')');
-            String[] rest = s.substring(close + 2).split(" ");
-            return Optional.of(new Stat(Long.parseLong(proc.getFileName().toString()), rest[0].charAt(0),
-                    Long.parseLong(rest[2])));
+            return parse(Long.parseLong(proc.getFileName().toString()), Files.readAllBytes(proc.resolve("stat")));
         } catch (IOException | RuntimeException e) {
             // the process ended while the folder was listed
             return Optional.empty();
         }
+    }
+
+    /** A stat file's state and group, read from its bytes (no text decoded, no fields split); empty if malformed. */
+    static Optional<Stat> parse(long pid, byte[] s) {
+        int close = s.length - 1;
+        while (close >= 0 && s[close] != ')') {
+            close--;
+        }
+        // ") S ppid pgrp ": the state two bytes after the parenthesis, then two numbers
+        int at = close + 4;
+        if (close < 0 || at > s.length) {
+            return Optional.empty();
+        }
+        char state = (char) s[close + 2];
+        at = skipNumber(s, at);
+        long group = 0;
+        int digits = 0;
+        for (at++; at < s.length && s[at] >= '0' && s[at] <= '9'; at++, digits++) {
+            group = group * 10 + (s[at] - '0');
+        }
+        return digits == 0 ? Optional.empty() : Optional.of(new Stat(pid, state, group));
+    }
+
+    /** The index of the space after the number (possibly negative) starting at {@code at}. */
+    private static int skipNumber(byte[] s, int at) {
+        if (at < s.length && s[at] == '-') {
+            at++;
+        }
+        while (at < s.length && s[at] >= '0' && s[at] <= '9') {
+            at++;
+        }
+        return at;
     }
 }
