@@ -1,0 +1,118 @@
+package cudaenv.kernel.java;
+
+import cudaenv.kernel.Log;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lets go of the wrapper class source that JShell keeps for every snippet, for ever (the snippet inside a class that
+ * imports every declaration: kilobytes each) once JShell can no longer compile, run or name that snippet: overwritten
+ * and dropped declarations, and statements and expressions that have run, unless a lambda or a class body in them
+ * may run later (JShell names such frames through that source). JShell has no API for this: the jar's manifest opens
+ * jdk.jshell to the kernel, and where it is not open, or a JDK names these fields otherwise, nothing is released.
+ */
+final class SnippetWrappers {
+    private final Field outer;
+    private final Field outerMap;
+    private final Field classOuters;
+    private final Field wrapToSnippet;
+    /** Declarations that were active after their cell: released once overwritten or dropped. */
+    private final List<Snippet> declarations = new ArrayList<>();
+    private boolean enabled;
+
+    private SnippetWrappers(Field outer, Field outerMap, Field classOuters, Field wrapToSnippet) {
+        this.outer = outer;
+        this.outerMap = outerMap;
+        this.classOuters = classOuters;
+        this.wrapToSnippet = wrapToSnippet;
+        this.enabled = outer != null;
+    }
+
+    static SnippetWrappers of() {
+        try {
+            ClassLoader jshell = JShell.class.getClassLoader();
+            return new SnippetWrappers(open(Snippet.class, "outer"), open(JShell.class, "outerMap"),
+                    open(Class.forName("jdk.jshell.OuterWrapMap", false, jshell), "classOuters"),
+                    open(Class.forName("jdk.jshell.OuterSnippetsClassWrap", false, jshell), "wrapToSnippet"));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Log.warn("JShell's snippet wrappers stay in memory (" + e + "): run the kernel with java -jar cudaenv.jar,"
+                    + " whose manifest opens jdk.jshell");
+            return new SnippetWrappers(null, null, null, null);
+        }
+    }
+
+    private static Field open(Class<?> owner, String name) throws NoSuchFieldException {
+        Field field = owner.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** After a cell: releases what its snippets and the declarations it overwrote or dropped no longer need. */
+    void cellDone(JShell jshell, List<Snippet> added) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            for (Snippet snippet : added) {
+                if (isDeclaration(snippet)) {
+                    declarations.add(snippet);
+                } else if (!mayRunLater(snippet)) {
+                    outer.set(snippet, null);
+                }
+            }
+            for (var it = declarations.iterator(); it.hasNext(); ) {
+                Snippet declaration = it.next();
+                if (!jshell.status(declaration).isActive()) {
+                    if (!mayRunLater(declaration)) {
+                        outer.set(declaration, null);
+                    }
+                    it.remove();
+                }
+            }
+            // JShell maps each wrapper class to its source to name stack frames: keep those a snippet still has
+            Map<?, ?> outers = (Map<?, ?>) classOuters.get(outerMap.get(jshell));
+            outers.values().removeIf(this::unused);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            enabled = false;
+            Log.warn("no longer releasing JShell's snippet wrappers: " + e);
+        }
+    }
+
+    /** How many wrapper classes JShell still maps to their source. */
+    int held(JShell jshell) throws ReflectiveOperationException {
+        return ((Map<?, ?>) classOuters.get(outerMap.get(jshell))).size();
+    }
+
+    private boolean unused(Object classWrap) {
+        try {
+            for (Object snippet : ((Map<?, ?>) wrapToSnippet.get(classWrap)).values()) {
+                if (outer.get(snippet) == classWrap) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Declarations (and imports) are compiled again when what they use changes; statements and expressions not. */
+    private static boolean isDeclaration(Snippet snippet) {
+        return snippet.kind().isPersistent();
+    }
+
+    /** A lambda, method reference or class body a snippet made can be called after it ran or was replaced. */
+    static boolean mayRunLater(Snippet snippet) {
+        String source = snippet.source();
+        return source.contains("->") || source.contains("::") || source.contains("{");
+    }
+}
