@@ -21,29 +21,45 @@ final class SnippetWrappers {
     private final Field outerMap;
     private final Field classOuters;
     private final Field wrapToSnippet;
+    /** javac's view of the wrapper classes (MemoryFileManager.classObjects) and JShell's (ClassTracker.map). */
+    private final Field taskFactory;
+    private final Field fileManager;
+    private final Field classObjects;
+    private final Field classTracker;
+    private final Field trackedClasses;
     /** Declarations that were active after their cell: released once overwritten or dropped. */
     private final List<Snippet> declarations = new ArrayList<>();
     private boolean enabled;
 
-    private SnippetWrappers(Field outer, Field outerMap, Field classOuters, Field wrapToSnippet) {
-        this.outer = outer;
-        this.outerMap = outerMap;
-        this.classOuters = classOuters;
-        this.wrapToSnippet = wrapToSnippet;
+    private SnippetWrappers(Field... fields) {
+        this.outer = fields[0];
+        this.outerMap = fields[1];
+        this.classOuters = fields[2];
+        this.wrapToSnippet = fields[3];
+        this.taskFactory = fields[4];
+        this.fileManager = fields[5];
+        this.classObjects = fields[6];
+        this.classTracker = fields[7];
+        this.trackedClasses = fields[8];
         this.enabled = outer != null;
     }
 
     static SnippetWrappers of() {
         try {
-            ClassLoader jshell = JShell.class.getClassLoader();
             return new SnippetWrappers(open(Snippet.class, "outer"), open(JShell.class, "outerMap"),
-                    open(Class.forName("jdk.jshell.OuterWrapMap", false, jshell), "classOuters"),
-                    open(Class.forName("jdk.jshell.OuterSnippetsClassWrap", false, jshell), "wrapToSnippet"));
+                    open(internal("OuterWrapMap"), "classOuters"), open(internal("OuterSnippetsClassWrap"), "wrapToSnippet"),
+                    open(JShell.class, "taskFactory"), open(internal("TaskFactory"), "fileManager"),
+                    open(internal("MemoryFileManager"), "classObjects"), open(JShell.class, "classTracker"),
+                    open(internal("ClassTracker"), "map"));
         } catch (ReflectiveOperationException | RuntimeException e) {
             Log.warn("JShell's snippet wrappers stay in memory (" + e + "): run the kernel with java -jar cudaenv.jar,"
                     + " whose manifest opens jdk.jshell");
-            return new SnippetWrappers(null, null, null, null);
+            return new SnippetWrappers(new Field[9]);
         }
+    }
+
+    private static Class<?> internal(String name) throws ClassNotFoundException {
+        return Class.forName("jdk.jshell." + name, false, JShell.class.getClassLoader());
     }
 
     private static Field open(Class<?> owner, String name) throws NoSuchFieldException {
@@ -78,13 +94,34 @@ final class SnippetWrappers {
                     it.remove();
                 }
             }
-            // JShell maps each wrapper class to its source to name stack frames: keep those a snippet still has
+            // JShell maps each wrapper class to its source to name stack frames: keep those a snippet still has,
+            // and javac and JShell the class files of those only (javac reads every one in each compilation)
             Map<?, ?> outers = (Map<?, ?>) classOuters.get(outerMap.get(jshell));
-            outers.values().removeIf(this::unused);
+            List<String> dead = new ArrayList<>();
+            outers.entrySet().removeIf(e -> unused(e.getValue()) && dead.add("REPL." + e.getKey()));
+            if (!dead.isEmpty()) {
+                Map<?, ?> files = (Map<?, ?>) classObjects.get(fileManager.get(taskFactory.get(jshell)));
+                Map<?, ?> tracked = (Map<?, ?>) trackedClasses.get(classTracker.get(jshell));
+                for (String name : dead) {
+                    files.keySet().removeIf(k -> ofClass(k, name));
+                    tracked.keySet().removeIf(k -> ofClass(k, name));
+                }
+            }
         } catch (ReflectiveOperationException | RuntimeException e) {
             enabled = false;
             Log.warn("no longer releasing JShell's snippet wrappers: " + e);
         }
+    }
+
+    /** The class itself or one nested in it (an anonymous or local class). */
+    private static boolean ofClass(Object key, String name) {
+        String k = (String) key;
+        return k.equals(name) || k.startsWith(name + "$");
+    }
+
+    /** How many wrapper classes javac still sees. */
+    int classFiles(JShell jshell) throws ReflectiveOperationException {
+        return ((Map<?, ?>) classObjects.get(fileManager.get(taskFactory.get(jshell)))).size();
     }
 
     /** How many wrapper classes JShell still maps to their source. */

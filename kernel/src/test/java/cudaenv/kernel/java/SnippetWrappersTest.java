@@ -56,6 +56,7 @@ class SnippetWrappersTest {
         cell("int twice(int v) { return 2 * v; }", "class Box { int v = 3; }");
         cell("int y = 0;", "int plusY(int v) { return v + y; }");
         int before = wrappers.held(jshell);
+        int filesBefore = wrappers.classFiles(jshell);
         for (int i = 1; i <= 100; i++) {
             // each redefinition of y compiles plusY again in a new wrapper class: the old ones are superseded
             cell("int y = " + i + ";", "y + " + i, "String text = \"row \" + y;", "text.length();");
@@ -69,6 +70,9 @@ class SnippetWrappersTest {
         // and of the results kept (two a cell, five cells)
         assertTrue(wrappers.held(jshell) <= before + 2 * 5 + 6, "wrapper classes held: " + before + " -> "
                 + wrappers.held(jshell));
+        // and javac sees only their class files
+        assertTrue(wrappers.classFiles(jshell) <= filesBefore + 2 * 5 + 6, "class files: " + filesBefore + " -> "
+                + wrappers.classFiles(jshell));
     }
 
     @Test
