@@ -49,7 +49,8 @@ final class SnippetWrappers {
     static SnippetWrappers of() {
         try {
             return new SnippetWrappers(open(Snippet.class, "outer"), open(JShell.class, "outerMap"),
-                    open(internal("OuterWrapMap"), "classOuters"), open(internal("OuterSnippetsClassWrap"), "wrapToSnippet"),
+                    open(internal("OuterWrapMap"), "classOuters"),
+                    open(internal("OuterSnippetsClassWrap"), "wrapToSnippet"),
                     open(JShell.class, "taskFactory"), open(internal("TaskFactory"), "fileManager"),
                     open(internal("MemoryFileManager"), "classObjects"), open(JShell.class, "classTracker"),
                     open(internal("ClassTracker"), "map"));

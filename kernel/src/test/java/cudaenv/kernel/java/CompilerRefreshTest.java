@@ -33,7 +33,8 @@ class CompilerRefreshTest {
         String entry = System.getProperty("java.class.path").split(File.pathSeparator)[0];
         CompilerRefresh refresh = new CompilerRefresh(entry, 3);
         eval("import java.util.concurrent.atomic.*;");
-        eval("class Counter { final AtomicInteger n = new AtomicInteger(); int next() { return n.incrementAndGet(); } }");
+        eval("class Counter { final AtomicInteger n = new AtomicInteger(); "
+                + "int next() { return n.incrementAndGet(); } }");
         eval("Counter counter = new Counter();");
         eval("int twice(int v) { return 2 * v; }");
         List<Boolean> refreshed = new ArrayList<>();

@@ -51,7 +51,7 @@ class SnippetWrappersTest {
 
     @Test
     void onlyTheWrappersOfLiveDeclarationsStayAndEverythingDeclaredStillWorks() throws Exception {
-        assertTrue(wrappers.enabled(), "jdk.jshell is opened to the tests as the jar's manifest opens it to the kernel");
+        assertTrue(wrappers.enabled(), "jdk.jshell is open to the tests as the jar's manifest opens it to the kernel");
         cell("import java.util.concurrent.atomic.*;");
         cell("int twice(int v) { return 2 * v; }", "class Box { int v = 3; }");
         cell("int y = 0;", "int plusY(int v) { return v + y; }");
