@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The kernelspec's kernel.json: how Jupyter starts the kernel. */
 final class KernelJson {
@@ -18,11 +19,12 @@ final class KernelJson {
      * a heap kept near its live size: the young generation capped (else it grows to a third of the heap), the old one
      * within 10-20% of its live objects, the kernel's idle trim giving a peak back (soak: RSS growth per 1,000 cells
      * 72 MB before, 45 MB after, the rest JShell's own); security managers allowed, since the kernel's ExitGuard
-     * refuses System.exit in cells through one (JDK 18+).
+     * refuses System.exit in cells through one (JDK 18+); freed native memory trimmed where the JVM can (NativeHeapTrim).
      */
-    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-            "-Xms16m", "-XX:MaxNewSize=16m", "-XX:MaxRAMPercentage=50", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-Djava.security.manager=allow");
+    static final List<String> JVM_FLAGS = Stream.concat(Stream.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto", "-Xms16m", "-XX:MaxNewSize=16m", "-XX:MaxRAMPercentage=50", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-Djava.security.manager=allow"),
+            NativeHeapTrim.flags().stream()).toList();
 
     /** glibc makes a malloc arena per thread that allocates, up to 8 per core, each keeping freed memory. */
     static final Map<String, String> ENV = Map.of("MALLOC_ARENA_MAX", "2");

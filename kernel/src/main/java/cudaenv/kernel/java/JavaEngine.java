@@ -35,6 +35,8 @@ public final class JavaEngine {
     private final CellExecutionControl control = new CellExecutionControl();
     private final SnippetOrigins origins = new SnippetOrigins();
     private final KeptResults kept;
+    private SnippetWrappers wrappers;
+    private CompilerRefresh refresh;
     private JShell shell;
 
     public JavaEngine() {
@@ -54,11 +56,15 @@ public final class JavaEngine {
         if (shell == null) {
             shell = JShell.builder().executionEngine(new CellExecutionControlProvider(control), Map.of()).build();
             // the cells compile against everything the kernel has: its own API and the magics' jars
+            String first = null;
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 if (!entry.isEmpty()) {
                     shell.addToClasspath(entry);
+                    first = first == null ? entry : first;
                 }
             }
+            refresh = new CompilerRefresh(first, CompilerRefresh.CELLS);
+            wrappers = SnippetWrappers.of();
             IMPORTS.forEach(shell::eval);
         }
         return shell;
@@ -73,6 +79,8 @@ public final class JavaEngine {
             return eval(jshell, code, cell, added);
         } finally {
             kept.cellDone(jshell, added);
+            wrappers.cellDone(jshell, added);
+            refresh.cellDone(jshell);
         }
     }
 
