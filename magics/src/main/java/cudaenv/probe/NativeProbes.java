@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Questions every probe-able library found, one per request through a worker; a worker that crashed or timed out
- * is replaced before the next library, so one bad library costs only its own answers.
+ * Questions every probe-able library found, one per request through a worker, sent as one batch; a worker that
+ * crashed or timed out is replaced and given the libraries after it, so one bad library costs only its own answers.
  */
 final class NativeProbes {
     private static final List<String> ORDER = List.of("cuda", "nvml", "cudart", "cudnn", "nccl", "cublas", "cublaslt",
@@ -32,15 +32,21 @@ final class NativeProbes {
         if (toProbe.isEmpty()) {
             return results;
         }
+        List<ProbeRequest> requests = toProbe.stream()
+                .map(l -> new ProbeRequest(l.kind(), fs.host(l.path()).toString())).toList();
         WorkerHandle worker = pool.take(fs.root());
         try {
-            for (FoundLibrary lib : toProbe) {
+            // one batch per worker: the answers come in order, and after a crash or hang the rest go to a new one
+            int done = 0;
+            while (done < toProbe.size()) {
                 if (!worker.alive()) {
                     worker.close();
                     worker = WorkerHandle.start();
                 }
-                results.put(lib.path(), worker.probe(fs.root(), new ProbeRequest(lib.kind(), fs.host(lib.path()).toString()),
-                        timeout, initTimeout));
+                for (ProbeResult r : worker.probeAll(fs.root(), requests.subList(done, requests.size()), timeout,
+                        initTimeout)) {
+                    results.put(toProbe.get(done++).path(), r);
+                }
             }
         } finally {
             pool.give(worker);

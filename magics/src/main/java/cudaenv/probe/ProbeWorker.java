@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * The worker process every native call runs in, so a vendor library that aborts, segfaults or hangs takes only
- * this process down. Protocol on stdin/stdout, one line each: the parent sends a ProbeRequest as JSON; the
- * worker answers "READY" once at start, "CALL name" before each native call and "DONE json" with the ProbeResult.
+ * this process down. Protocol on stdin/stdout, one line each: the parent sends ProbeRequests as JSON, several ahead;
+ * the worker answers "READY" once at start, then for each request in order "CALL name" before each native call and
+ * "DONE json" with the ProbeResult.
  */
 public final class ProbeWorker {
     /** The argument for recording the worker's class-data archive (WorkerSidecars): probe nothing real, then exit. */

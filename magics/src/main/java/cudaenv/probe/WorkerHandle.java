@@ -30,16 +30,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One probe worker process seen from the parent: sends a library at a time, and turns a crash (the process
- * dies) or a hang (no answer in time: the process is killed) into a ProbeResult naming the call it was in.
+ * One probe worker process seen from the parent: sends a report's libraries ahead as one batch, and turns a crash
+ * (the process dies) or a hang (no answer in time: the process is killed) into a ProbeResult naming the call it was in.
  * Started from this JVM's own java and class path; it costs a JVM start, so callers keep one ahead (ProbeWorkerPool).
  */
 public final class WorkerHandle implements AutoCloseable {
     /** A worker JVM on a loaded 2-core machine can take seconds to start; that is not the library's fault. */
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final String EOF = "\u0000EOF";
-    /** Driver initialisation: seconds on multi-GPU hosts without persistence mode, so it has its own limit. */
-    private static final java.util.Set<String> DRIVER_INIT = java.util.Set.of("cuInit", "nvmlInit_v2");
     private static final Pattern JVM_SIGNAL = Pattern.compile("#\\s+(SIG[A-Z]+) \\(0x");
     private static final Map<Integer, String> SIGNALS = Map.of(4, "SIGILL", 6, "SIGABRT", 7, "SIGBUS", 8, "SIGFPE",
             9, "SIGKILL", 11, "SIGSEGV", 15, "SIGTERM");
@@ -51,7 +49,9 @@ public final class WorkerHandle implements AutoCloseable {
     /** The pool's and this class's exit hooks both close a live worker: the group is killed (and /proc scanned) once. */
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final CountDownLatch stderrClosed = new CountDownLatch(1);
+    /** What the caller waits for from the worker's stdout: READY, each DONE answer, and the end (EOF). */
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final InFlight inFlight = new InFlight();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     /** Workers not yet closed, so a JVM that exits mid-report still kills their process groups. */
     private static final Set<WorkerHandle> LIVE = ConcurrentHashMap.newKeySet();
@@ -75,7 +75,7 @@ public final class WorkerHandle implements AutoCloseable {
                 WorkerGroup.kill(process.pid(), -1);
             }
         });
-        daemon(() -> pump(process.getInputStream(), lines::add), "cudaenv-probe-stdout");
+        daemon(() -> pump(process.getInputStream(), this::onOutput), "cudaenv-probe-stdout");
         daemon(() -> {
             pump(process.getErrorStream(), this::keepStderr);
             stderrClosed.countDown();
@@ -144,69 +144,142 @@ public final class WorkerHandle implements AutoCloseable {
      * its own limit {@code initTimeout}, and each call after it {@code timeout} again (slow is not hung).
      */
     ProbeResult probe(ProbeRequest request, Duration timeout, Duration initTimeout) {
-        String kind = request.kind();
-        String lastCall = "dlopen";
+        return probeAll(List.of(request), timeout, initTimeout).get(0);
+    }
+
+    /** As {@link #probeAll(List, Duration, Duration)} for libraries of the machine in root, which stay loaded here. */
+    List<ProbeResult> probeAll(Path root, List<ProbeRequest> batch, Duration timeout, Duration initTimeout) {
+        for (ProbeRequest r : batch) {
+            loaded = loaded.plus(root, Path.of(r.path()));
+        }
+        return probeAll(batch, timeout, initTimeout);
+    }
+
+    /**
+     * Questions the libraries in order, as {@link #probe(ProbeRequest, Duration, Duration)} does one: the requests
+     * are written ahead, so the worker goes from one to the next without waiting for this side, and each limit
+     * runs from when the worker starts on its library. Answers in order, at least one; it stops after the first
+     * crash or timeout (the last answer), when this worker is dead and the rest are for a new one.
+     */
+    List<ProbeResult> probeAll(List<ProbeRequest> batch, Duration timeout, Duration initTimeout) {
         if (process.isEmpty()) {
-            return ProbeResult.failed(LibraryStatus.NOT_LOADED, startFailure.orElse(""), List.of());
+            return List.of(ProbeResult.failed(LibraryStatus.NOT_LOADED, startFailure.orElse(""), List.of()));
         }
         Process process = this.process.get();
+        List<ProbeResult> answered = new ArrayList<>();
         try {
             if (!ready && !awaitReady()) {
-                return ProbeResult.failed(LibraryStatus.ERROR, "the probe worker did not start: " + stderrSummary(),
-                        List.of());
+                return List.of(ProbeResult.failed(LibraryStatus.ERROR,
+                        "the probe worker did not start: " + stderrSummary(), List.of()));
             }
-            requests.write(ReportJson.encode(request) + "\n");
-            requests.flush();
-            long start = System.nanoTime();
-            long deadline = start + timeout.toNanos();
-            Duration limit = timeout;
-            Optional<String> jvmSignal = Optional.empty();
-            while (true) {
-                String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                long micros = (System.nanoTime() - start) / 1000;
+            inFlight.limits(timeout, initTimeout);
+            Outbox outbox = new Outbox(batch);
+            while (answered.size() < batch.size()) {
+                String kind = batch.get(answered.size()).kind();
+                if (outbox.sent() == answered.size()) {
+                    if (!outbox.writable()) {
+                        // the worker died between requests: report it like a crash of this library's load
+                        killGroup();
+                        answered.add(ProbeResult.failed(LibraryStatus.CRASHED, "crashed (" + exitSignal() + ") in dlopen",
+                                List.of(new ProbeCall(kind, "dlopen", "crashed", 0))));
+                        return answered;
+                    }
+                    inFlight.begin(System.nanoTime());
+                    outbox.sendAhead(answered.size());
+                    continue;
+                }
+                String line = lines.poll(Math.max(0, inFlight.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
+                long now = System.nanoTime();
                 if (line == null) {
+                    if (now < inFlight.deadlineNanos()) {
+                        continue;
+                    }
                     killGroup();
                     process.waitFor(5, TimeUnit.SECONDS);
-                    String why = "timeout: no answer in " + limit.toMillis() + " ms";
-                    return ProbeResult.failed(LibraryStatus.TIMEOUT, why + " (in " + lastCall + ")",
-                            List.of(new ProbeCall(kind, lastCall, "timeout", micros)));
+                    String why = "timeout: no answer in " + inFlight.limit().toMillis() + " ms";
+                    String lastCall = inFlight.call();
+                    answered.add(ProbeResult.failed(LibraryStatus.TIMEOUT, why + " (in " + lastCall + ")",
+                            List.of(new ProbeCall(kind, lastCall, "timeout", inFlight.micros(now)))));
+                    return answered;
                 }
                 if (line.equals(EOF)) {
                     process.waitFor(5, TimeUnit.SECONDS);
                     // what the library forked outlives the crash, re-parented to PID 1, unless killed here
                     killGroup();
                     stderrClosed.await(1, TimeUnit.SECONDS);
-                    String signal = jvmSignal.orElseGet(this::exitSignal);
+                    String signal = inFlight.jvmSignal().orElseGet(this::exitSignal);
                     // vendor libraries often say why just before they abort (cuDNN: "Could not load library ...")
                     String said = lastVendorLine().map(l -> ": " + l).orElse("");
-                    return ProbeResult.failed(LibraryStatus.CRASHED, "crashed (" + signal + ") in " + lastCall + said,
-                            List.of(new ProbeCall(kind, lastCall, "crashed (" + signal + ")", micros)));
+                    String lastCall = inFlight.call();
+                    answered.add(ProbeResult.failed(LibraryStatus.CRASHED, "crashed (" + signal + ") in " + lastCall
+                            + said, List.of(new ProbeCall(kind, lastCall, "crashed (" + signal + ")", inFlight.micros(now)))));
+                    return answered;
                 }
-                if (line.startsWith("CALL ")) {
-                    boolean wasInit = DRIVER_INIT.contains(lastCall);
-                    lastCall = line.substring(5);
-                    if (DRIVER_INIT.contains(lastCall) || wasInit) {
-                        limit = DRIVER_INIT.contains(lastCall) ? initTimeout : timeout;
-                        deadline = System.nanoTime() + limit.toNanos();
-                    }
-                } else if (line.startsWith("DONE ")) {
-                    return ReportJson.decode(line.substring(5), ProbeResult.class);
-                } else {
-                    Matcher m = JVM_SIGNAL.matcher(line);
-                    if (m.find()) {
-                        jvmSignal = Optional.of(m.group(1));
-                    }
+                if (line.startsWith("DONE ")) {
+                    answered.add(ReportJson.decode(line.substring(5), ProbeResult.class));
+                    outbox.sendAhead(answered.size());
                 }
             }
-        } catch (IOException e) {
-            killGroup();
-            // the worker died between requests: report it like a crash of this library's load
-            return ProbeResult.failed(LibraryStatus.CRASHED, "crashed (" + exitSignal() + ") in " + lastCall,
-                    List.of(new ProbeCall(kind, lastCall, "crashed", 0)));
+            return answered;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             killGroup();
-            return ProbeResult.failed(LibraryStatus.TIMEOUT, "interrupted", List.of());
+            answered.add(ProbeResult.failed(LibraryStatus.TIMEOUT, "interrupted", List.of()));
+            return answered;
+        }
+    }
+
+    /**
+     * The requests of one batch, written ahead of the answers but never more than a pipe holds unread, so a worker
+     * hung on one library cannot block this side's write and its limit still applies.
+     */
+    private final class Outbox {
+        /** Well under the smallest pipe buffer Linux gives (64 KiB): a write of this much never waits for the reader. */
+        private static final int AHEAD_BYTES = 32 * 1024;
+        private final List<String> encoded;
+        private final long[] endOffset;
+        private int sent;
+        private boolean writable = true;
+
+        Outbox(List<ProbeRequest> batch) {
+            encoded = batch.stream().map(r -> ReportJson.encode(r) + "\n").toList();
+            endOffset = new long[encoded.size()];
+            long total = 0;
+            for (int i = 0; i < encoded.size(); i++) {
+                total += encoded.get(i).getBytes(StandardCharsets.UTF_8).length;
+                endOffset[i] = total;
+            }
+        }
+
+        int sent() {
+            return sent;
+        }
+
+        boolean writable() {
+            return writable;
+        }
+
+        /** Writes what fits after the answered requests (always the next one when none is waiting); one flush. */
+        void sendAhead(int answered) {
+            long base = answered == 0 ? 0 : endOffset[answered - 1];
+            int before = sent;
+            while (writable && sent < encoded.size() && (sent == answered || endOffset[sent] - base <= AHEAD_BYTES)) {
+                try {
+                    requests.write(encoded.get(sent));
+                } catch (IOException e) {
+                    writable = false;
+                    break;
+                }
+                sent++;
+            }
+            if (writable && sent > before) {
+                try {
+                    requests.flush();
+                } catch (IOException e) {
+                    // the worker is gone: what it answered still counts, and its end of output names the one in flight
+                    writable = false;
+                }
+            }
         }
     }
 
@@ -246,6 +319,27 @@ public final class WorkerHandle implements AutoCloseable {
                 }
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A line of the worker's stdout: the announced calls and the JVM's crash banner are kept in inFlight; only
+     * what the caller waits for (READY, an answer, the end) wakes it.
+     */
+    private void onOutput(String line) {
+        if (line.startsWith("CALL ")) {
+            inFlight.called(line.substring(5), System.nanoTime());
+        } else if (line.startsWith("DONE ")) {
+            // the worker starts on the next request now: its limit runs from here, set before the caller may look
+            inFlight.begin(System.nanoTime());
+            lines.add(line);
+        } else if (line.equals("READY") || line.equals(EOF)) {
+            lines.add(line);
+        } else {
+            Matcher m = JVM_SIGNAL.matcher(line);
+            if (m.find()) {
+                inFlight.signal(m.group(1));
+            }
         }
     }
 
