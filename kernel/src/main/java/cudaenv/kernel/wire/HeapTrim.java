@@ -19,15 +19,27 @@ public final class HeapTrim {
     }
 
     public static synchronized void now() {
-        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        String max = vm.getVMOption(MAX_FREE).getValue();
-        vm.setVMOption(MAX_FREE, vm.getVMOption(MIN_FREE).getValue());
+        HotSpotDiagnosticMXBean vm;
+        String max;
         try {
-            for (int i = 0; i < SHRINK_STEPS; i++) {
-                System.gc();
-            }
+            vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            max = vm.getVMOption(MAX_FREE).getValue();
+            vm.setVMOption(MAX_FREE, vm.getVMOption(MIN_FREE).getValue());
+        } catch (RuntimeException | LinkageError e) {
+            // a runtime without jdk.management, or flags it will not change: trim with the ratios as they are
+            collect();
+            return;
+        }
+        try {
+            collect();
         } finally {
             vm.setVMOption(MAX_FREE, max);
+        }
+    }
+
+    private static void collect() {
+        for (int i = 0; i < SHRINK_STEPS; i++) {
+            System.gc();
         }
     }
 }
